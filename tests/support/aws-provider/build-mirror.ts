@@ -1,0 +1,113 @@
+import { build, version as esbuildVersion } from "esbuild";
+import { createHash, randomBytes } from "node:crypto";
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
+import { loadPluginProtocol, PROTO_DIR, PROTO_FILES } from "./protocol";
+import { planningIndex, providerSchemaResponse } from "./schema-compile";
+import { ENCODED_SCHEMA_FILE, PLANNING_INDEX_FILE } from "./schema-store";
+import { AWS_PROVIDER_SOURCE, AWS_PROVIDER_VERSION, type ProviderSchemaDocument } from "./schema-types";
+
+/**
+ * Builds the stand-in into a terraform filesystem mirror:
+ *
+ *   <cache>/aws-<key>/mirror/registry.terraform.io/hashicorp/aws/6.19.0/<os>_<arch>/terraform-provider-aws_v6.19.0
+ *   <cache>/aws-<key>/runtime/{provider.js, proto/, provider-schema.pb, planning-index.json}
+ *
+ * The provider "binary" is a two-line shell script that execs node on the
+ * bundle, so the package terraform hashes and installs stays tiny. The key
+ * hashes everything the build depends on; builds go to a staging directory
+ * renamed into place, so parallel test workers either reuse a finished
+ * mirror or race harmlessly to create identical ones.
+ */
+export interface ProviderMirror {
+  /** Directory to name in provider_installation { filesystem_mirror { path = ... } }. */
+  mirrorDir: string;
+  /** The bundle and its precompiled schema files. */
+  runtimeDir: string;
+}
+
+export const DEFAULT_CACHE_DIR = join(tmpdir(), "lgtm-tf-harness");
+const SOURCE_DIR = __dirname;
+const READY_MARKER = "ready";
+
+function terraformPlatform(): string {
+  const arch = { x64: "amd64", arm64: "arm64", ia32: "386" }[process.arch as string] ?? process.arch;
+  return `${process.platform}_${arch}`;
+}
+
+function buildKey(schemaPath: string): string {
+  const hash = createHash("sha256");
+  const sources = readdirSync(SOURCE_DIR).filter((file) => file.endsWith(".ts")).sort();
+  for (const file of sources) hash.update(file).update(readFileSync(join(SOURCE_DIR, file)));
+  for (const file of PROTO_FILES) hash.update(file).update(readFileSync(join(PROTO_DIR, file)));
+  hash.update(readFileSync(schemaPath));
+  hash.update([process.execPath, process.version, esbuildVersion, terraformPlatform()].join("\n"));
+  return hash.digest("hex").slice(0, 16);
+}
+
+export function readSchemaDocument(schemaPath: string): ProviderSchemaDocument {
+  const raw = readFileSync(schemaPath);
+  const text = (schemaPath.endsWith(".gz") ? gunzipSync(raw) : raw).toString("utf8");
+  const document = JSON.parse(text) as { provider_schemas?: Record<string, ProviderSchemaDocument> };
+  const aws = document.provider_schemas?.[AWS_PROVIDER_SOURCE];
+  if (!aws) throw new Error(`${schemaPath} has no provider_schemas["${AWS_PROVIDER_SOURCE}"]`);
+  return aws;
+}
+
+async function buildInto(staging: string, finalDir: string, schemaPath: string): Promise<void> {
+  const runtimeDir = join(staging, "runtime");
+  mkdirSync(join(runtimeDir, "proto"), { recursive: true });
+  await build({
+    entryPoints: [join(SOURCE_DIR, "main.ts")],
+    outfile: join(runtimeDir, "provider.js"),
+    bundle: true,
+    platform: "node",
+    target: "node20",
+    format: "cjs",
+    minify: true,
+    logLevel: "silent",
+  });
+  for (const file of PROTO_FILES) copyFileSync(join(PROTO_DIR, file), join(runtimeDir, "proto", file));
+
+  const document = readSchemaDocument(schemaPath);
+  const encode = loadPluginProtocol().provider.GetProviderSchema.responseSerialize;
+  writeFileSync(join(runtimeDir, ENCODED_SCHEMA_FILE), encode(providerSchemaResponse(document)));
+  writeFileSync(join(runtimeDir, PLANNING_INDEX_FILE), JSON.stringify(planningIndex(document)));
+
+  const packageDir = join(staging, "mirror", "registry.terraform.io", "hashicorp", "aws", AWS_PROVIDER_VERSION, terraformPlatform());
+  mkdirSync(packageDir, { recursive: true });
+  const launcher = join(packageDir, `terraform-provider-aws_v${AWS_PROVIDER_VERSION}`);
+  const bundle = join(finalDir, "runtime", "provider.js");
+  writeFileSync(launcher, `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(bundle)} "$@"\n`);
+  chmodSync(launcher, 0o755);
+  writeFileSync(join(staging, READY_MARKER), "");
+}
+
+const builds = new Map<string, Promise<ProviderMirror>>();
+
+export function ensureProviderMirror(schemaPath: string, cacheDir = DEFAULT_CACHE_DIR): Promise<ProviderMirror> {
+  const finalDir = join(cacheDir, `aws-${buildKey(schemaPath)}`);
+  const mirror = { mirrorDir: join(finalDir, "mirror"), runtimeDir: join(finalDir, "runtime") };
+  if (existsSync(join(finalDir, READY_MARKER))) return Promise.resolve(mirror);
+
+  let pending = builds.get(finalDir);
+  if (!pending) {
+    pending = (async () => {
+      const staging = join(cacheDir, `.staging-${process.pid}-${randomBytes(4).toString("hex")}`);
+      try {
+        await buildInto(staging, finalDir, schemaPath);
+        renameSync(staging, finalDir);
+      } catch (caught) {
+        // Another process finished the same build first: theirs is identical.
+        if (!existsSync(join(finalDir, READY_MARKER))) throw caught;
+      } finally {
+        rmSync(staging, { recursive: true, force: true });
+      }
+      return mirror;
+    })();
+    builds.set(finalDir, pending);
+  }
+  return pending;
+}
