@@ -1,0 +1,33 @@
+import { EnvProfile } from "./profile";
+
+/** Cheapest shape that still behaves like prod: two AZs, one NAT gateway, short log retention. */
+export const dev: EnvProfile = {
+  name: "dev",
+  region: "ap-northeast-2",
+  network: {
+    cidr: "10.40.0.0/16",
+    azs: ["ap-northeast-2a", "ap-northeast-2c"],
+    natGatewayMode: "single",
+    enableFlowLogs: true,
+    flowLogsRetentionDays: 14,
+  },
+};
+
+/**
+ * Three AZs with a NAT gateway each, so losing an AZ never cuts another AZ's egress; interface
+ * endpoints keep image pulls, logs and secrets off the NAT path.
+ */
+export const prod: EnvProfile = {
+  name: "prod",
+  region: "ap-northeast-2",
+  network: {
+    cidr: "10.50.0.0/16",
+    azs: ["ap-northeast-2a", "ap-northeast-2b", "ap-northeast-2c"],
+    natGatewayMode: "per_az",
+    interfaceEndpoints: ["ecr.api", "ecr.dkr", "logs", "sts", "secretsmanager", "ssm"],
+    enableFlowLogs: true,
+    flowLogsRetentionDays: 365,
+  },
+};
+
+export const ENV_PROFILES = [dev, prod];

@@ -1,0 +1,78 @@
+import { IResolvable, IResolveContext, Token } from "cdktf";
+
+/**
+ * A Terraform expression written as HCL text, with cdktf tokens and literals spliced in as
+ * sub-expressions: hcl`cidrsubnet(${props.cidr}, 4, i)` renders `cidrsubnet(var.cidr, 4, i)` in a
+ * published module and `cidrsubnet("10.0.0.0/16", 4, i)` in an env. cdktf's own expression
+ * builders cannot write `for` expressions with an index or nested calls readably; this can.
+ */
+export function hcl(strings: TemplateStringsArray, ...args: unknown[]): IResolvable {
+  return new HclExpression(strings, args);
+}
+
+/** {@link hcl} as a string token, for string-typed props. */
+export function hclString(strings: TemplateStringsArray, ...args: unknown[]): string {
+  return Token.asString(new HclExpression(strings, args));
+}
+
+/** {@link hcl} as a list token, for list-typed props. */
+export function hclList(strings: TemplateStringsArray, ...args: unknown[]): string[] {
+  return Token.asList(new HclExpression(strings, args));
+}
+
+/** {@link hcl} as a number token, for number-typed props. */
+export function hclNumber(strings: TemplateStringsArray, ...args: unknown[]): number {
+  return Token.asNumber(new HclExpression(strings, args));
+}
+
+/** HCL text spliced into {@link hcl} as it is, e.g. an attribute name or a `for` variable. */
+export function raw(text: string): IResolvable {
+  return { creationStack: [], resolve: () => text };
+}
+
+class HclExpression implements IResolvable {
+  public readonly creationStack: string[] = [];
+
+  constructor(
+    private readonly strings: TemplateStringsArray,
+    private readonly args: unknown[],
+  ) {}
+
+  public resolve(context: IResolveContext): string {
+    const outer = context.suppressBraces;
+    context.suppressBraces = true;
+    let text = this.strings[0];
+    this.args.forEach((arg, i) => {
+      text += toExpression(context, arg) + this.strings[i + 1];
+    });
+    context.suppressBraces = outer;
+    return outer ? text : "${" + text + "}";
+  }
+
+  public toString(): string {
+    return Token.asString(this);
+  }
+}
+
+function toExpression(context: IResolveContext, value: unknown): string {
+  if (Token.isUnresolved(value)) {
+    const resolved = context.resolve(value);
+    return typeof resolved === "string" ? unwrapTemplate(resolved) : literal(resolved);
+  }
+  return literal(value);
+}
+
+/** A resolved token may still be a one-part template ("${var.x}") when a nested resolver ignores suppressBraces. */
+function unwrapTemplate(text: string): string {
+  const match = /^\$\{([\s\S]*)\}$/.exec(text);
+  return match && !match[1].includes("${") ? match[1] : text;
+}
+
+function literal(value: unknown): string {
+  if (value === undefined || value === null) return "null";
+  if (typeof value === "string") return JSON.stringify(value).replace(/\$\{/g, "$${").replace(/%\{/g, "%%{");
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (Array.isArray(value)) return `[${value.map((v) => literal(v)).join(", ")}]`;
+  const entries = Object.entries(value as Record<string, unknown>).map(([k, v]) => `${JSON.stringify(k)} = ${literal(v)}`);
+  return `{ ${entries.join(", ")} }`;
+}

@@ -1,0 +1,30 @@
+import { Construct } from "constructs";
+import { InputRule, InputSpecs } from "./inputs";
+
+/** Where a TSDoc-commented interface or class lives, so its member docs can be read. */
+export interface DocSource {
+  /** Absolute path of the TypeScript file. */
+  readonly file: string;
+  /** Name of the interface or class in it. */
+  readonly declaration: string;
+}
+
+/**
+ * Everything needed to publish a construct as a standard Terraform module: its inputs (one per
+ * prop), the rules on them, and which construct attributes become outputs.
+ */
+export interface ModuleDefinition<P extends object, C extends Construct> {
+  /** Folder name of the published module, e.g. `network`. */
+  readonly name: string;
+  /** The opening paragraph of the module README. */
+  readonly summary: string;
+  /** The props interface; its TSDoc becomes the variable descriptions. */
+  readonly props: DocSource;
+  /** The construct class; the TSDoc of its attributes becomes the output descriptions. */
+  readonly construct: DocSource;
+  readonly inputs: InputSpecs<P>;
+  readonly rules: readonly InputRule<P>[];
+  readonly create: (scope: Construct, id: string, props: P) => C;
+  /** Construct attributes published as outputs, named in snake_case. */
+  readonly outputs: readonly (keyof C & string)[];
+}

@@ -1,0 +1,25 @@
+import { App } from "cdktf";
+import { EnvStack } from "./envs/env-stack";
+import { ENV_PROFILES } from "./envs/profiles";
+import { ModuleStack, PublishableModule } from "./lib/module-stack";
+import { moduleDir, publishedFiles, writeModule } from "./lib/publish";
+import { networkModule } from "./modules/network/module";
+
+/** The published modules, each a stack in a provider-less App. */
+export function registerModules(app: App): PublishableModule[] {
+  return [new ModuleStack(app, networkModule)];
+}
+
+/** The deployable env roots. */
+export function registerEnvs(app: App): EnvStack[] {
+  return ENV_PROFILES.map((profile) => new EnvStack(app, profile));
+}
+
+if (require.main === module) {
+  // Two Apps: module stacks have no provider, which only a whole-App skipValidation allows.
+  const modules = new App({ skipValidation: true });
+  for (const stack of registerModules(modules)) writeModule(moduleDir(stack.definition.name), publishedFiles(stack));
+  const envs = new App();
+  registerEnvs(envs);
+  envs.synth();
+}
