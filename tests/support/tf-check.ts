@@ -1,0 +1,82 @@
+// npm run tf:check -- <dir> [--plan-json <file>] [--no-plan]
+//
+// terraform init + validate + plan on any directory against the offline
+// hashicorp/aws stand-in; prints diagnostics and a plan summary, and exits
+// non-zero on any error. See tests/support/aws-provider/README.md.
+import { writeFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { checkTerraform, HarnessSetupError, type CheckResult, type TerraformDiagnostic } from "./terraform-runner";
+
+const USAGE = "usage: npm run tf:check -- <dir> [--plan-json <file>] [--no-plan]";
+
+interface Arguments {
+  dir: string;
+  planJson?: string;
+  plan: boolean;
+}
+
+function parseArguments(argv: string[]): Arguments {
+  const rest = [...argv];
+  const parsed: Partial<Arguments> = { plan: true };
+  while (rest.length > 0) {
+    const argument = rest.shift()!;
+    if (argument === "--plan-json") parsed.planJson = rest.shift();
+    else if (argument === "--no-plan") parsed.plan = false;
+    else if (argument === "--help" || argument === "-h") throw new HarnessSetupError(USAGE);
+    else if (argument.startsWith("-") || parsed.dir) throw new HarnessSetupError(`unexpected argument ${argument}\n${USAGE}`);
+    else parsed.dir = argument;
+  }
+  if (!parsed.dir || (argv.includes("--plan-json") && !parsed.planJson)) throw new HarnessSetupError(USAGE);
+  return parsed as Arguments;
+}
+
+function formatDiagnostic(diagnostic: TerraformDiagnostic): string {
+  const lines = [`${diagnostic.severity === "error" ? "Error" : "Warning"}: ${diagnostic.summary}  [${diagnostic.stage}]`];
+  if (diagnostic.range) {
+    const where = diagnostic.snippet?.context ? `, in ${diagnostic.snippet.context}` : "";
+    lines.push(`  on ${diagnostic.range.filename} line ${diagnostic.range.start.line}${where}:`);
+  }
+  if (diagnostic.snippet) lines.push(`  ${diagnostic.snippet.start_line}: ${diagnostic.snippet.code}`);
+  if (diagnostic.address) lines.push(`  (${diagnostic.address})`);
+  if (diagnostic.detail) lines.push("", ...diagnostic.detail.split("\n").map((line) => `  ${line}`));
+  return lines.join("\n");
+}
+
+function report(result: CheckResult): string {
+  const lines = result.diagnostics.map((diagnostic) => `${formatDiagnostic(diagnostic)}\n`);
+  if (result.summary) {
+    const s = result.summary;
+    const deferredReads = s.read > 0 ? `, ${s.read} data sources to read during apply` : "";
+    lines.push(
+      `Plan: ${s.create} to create, ${s.update} to update, ${s.replace} to replace, ${s.delete} to delete, ${s["no-op"]} no-op${deferredReads}`,
+    );
+  }
+  if (result.planSkipped) lines.push(result.planSkipped);
+  const timings = Object.entries(result.timings)
+    .map(([stage, ms]) => `${stage} ${ms} ms`)
+    .join(", ");
+  lines.push(`${result.ok ? "OK" : "FAILED"} (${result.provider} provider; ${timings})`);
+  return lines.join("\n");
+}
+
+// npm runs scripts from the package root; INIT_CWD is where the user typed the command.
+const fromUserDirectory = (path: string) => resolve(process.env.INIT_CWD ?? process.cwd(), path);
+
+async function main(): Promise<number> {
+  const args = parseArguments(process.argv.slice(2));
+  const result = await checkTerraform(fromUserDirectory(args.dir), { plan: args.plan });
+  console.log(report(result));
+  if (args.planJson && result.plan) {
+    writeFileSync(fromUserDirectory(args.planJson), `${JSON.stringify(result.plan, null, 2)}\n`);
+    console.log(`Wrote plan JSON to ${args.planJson}`);
+  }
+  return result.ok ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof HarnessSetupError ? error.message : error);
+    process.exit(2);
+  },
+);
