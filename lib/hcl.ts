@@ -70,7 +70,7 @@ function unwrapTemplate(text: string): string {
 
 function literal(value: unknown): string {
   if (value === undefined || value === null) return "null";
-  if (typeof value === "string") return JSON.stringify(value).replace(/\$\{/g, "$${").replace(/%\{/g, "%%{");
+  if (typeof value === "string") return JSON.stringify(value).replace(/([$%])\{/g, (sequence) => sequence[0] + sequence);
   if (typeof value === "number" || typeof value === "boolean") return String(value);
   if (Array.isArray(value)) return `[${value.map((v) => literal(v)).join(", ")}]`;
   const entries = Object.entries(value as Record<string, unknown>).map(([k, v]) => `${JSON.stringify(k)} = ${literal(v)}`);

@@ -61,7 +61,8 @@ export function ruleMessage(name: string, allowed: string, got: string): string 
 }
 
 /**
- * Checks literal props against the specs and rules and throws one error listing every problem.
+ * Checks literal props against the specs and rules and throws one error listing every problem,
+ * each as `prop: <the message the Terraform validation gives>`.
  * Rules reading a token (a `var.*` in a published module) are left to Terraform's validation.
  */
 export function checkInputs<P extends object>(
@@ -73,14 +74,14 @@ export function checkInputs<P extends object>(
   const problems: string[] = [];
   const values = props as Record<string, unknown>;
   for (const key of Object.keys(specs)) {
-    if (values[key] === undefined) problems.push(`${key} (${snakeCase(key)}) is required.`);
+    if (values[key] === undefined) problems.push(`${key}: ${snakeCase(key)} is required.`);
   }
   for (const rule of rules) {
     const read = [rule.input, ...(rule.reads ?? [])];
     if (read.some((key) => values[key as string] === undefined || containsToken(values[key as string]))) continue;
     if (!rule.valid(props)) {
       const key = String(rule.input);
-      problems.push(ruleMessage(`${key} (${snakeCase(key)})`, rule.allowed, JSON.stringify(values[key])));
+      problems.push(`${key}: ${ruleMessage(snakeCase(key), rule.allowed, JSON.stringify(values[key]))}`);
     }
   }
   if (problems.length > 0) {

@@ -1,0 +1,37 @@
+import { TerraformOutput, TerraformStack, TerraformVariable, Testing } from "cdktf";
+import { describe, expect, it } from "vitest";
+import { countIf, tagged } from "../../lib/choose";
+import { hcl } from "../../lib/hcl";
+
+function render(build: (stack: TerraformStack) => unknown): unknown {
+  const stack = new TerraformStack(Testing.app(), "test");
+  new TerraformOutput(stack, "out", { value: build(stack) });
+  return JSON.parse(Testing.synth(stack)).output.out.value;
+}
+
+describe("hcl expressions", () => {
+  it("splices variables in as references", () => {
+    expect(render((s) => hcl`cidrsubnet(${new TerraformVariable(s, "cidr", { type: "string" }).stringValue}, 4, 0)`)).toBe("${cidrsubnet(var.cidr, 4, 0)}");
+  });
+
+  it("splices literals in as HCL literals, escaping template sequences", () => {
+    expect(render(() => hcl`merge(${{ Name: "a ${b}" }}, ${[1, true, null]})`)).toBe('${merge({ "Name" = "a $${b}" }, [1, true, null])}');
+  });
+
+  it("compares against a literal 0 without dropping it", () => {
+    expect(render((s) => hcl`${new TerraformVariable(s, "n", { type: "number" }).numberValue} > ${0}`)).toBe("${var.n > 0}");
+  });
+});
+
+describe("literal or token choices", () => {
+  it("counts literally in an env and with a conditional in a module", () => {
+    expect(render(() => countIf(true))).toBe(1);
+    expect(render(() => countIf(false))).toBe(0);
+    expect(render((s) => countIf(new TerraformVariable(s, "on", { type: "bool" }).booleanValue))).toBe("${var.on ? 1 : 0}");
+  });
+
+  it("merges literal tags in TypeScript and token tags with merge()", () => {
+    expect(render(() => tagged({ Team: "x" }, "vpc"))).toEqual({ Team: "x", Name: "vpc" });
+    expect(render((s) => tagged(new TerraformVariable(s, "tags", { type: "map(string)" }).value, "vpc"))).toBe('${merge(var.tags, {"Name" = "vpc"})}');
+  });
+});
