@@ -423,7 +423,10 @@ export async function writeScratchRoot(files: Record<string, string | object>): 
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
 }
 
-/** A `source` for a module call in fromDir that points at moduleDir (always ./ or ../, as terraform requires). */
+/**
+ * A `source` for a module call in fromDir that points at moduleDir (absolute,
+ * or relative to the repo root), starting with ./ or ../ as terraform requires.
+ */
 export function moduleSource(fromDir: string, moduleDir: string): string {
   const target = isAbsolute(moduleDir) ? moduleDir : resolve(REPO_ROOT, moduleDir);
   const path = relative(resolve(fromDir), target).split(sep).join("/");
