@@ -23,7 +23,8 @@ export const BAD_NETWORK_INPUTS: { case: string; props: Partial<NetworkProps>; v
   },
   { case: "subnets smaller than /28", props: { subnetNewbits: { private: 13 } }, variable: "subnet_newbits", message: "subnet_newbits must give each tier whole new bits that keep its subnets /28 or larger" },
   { case: "too few slots for the AZs", props: { subnetNewbits: { public: 2 } }, variable: "subnet_newbits", message: "leave room for every AZ" },
-  { case: "six AZs in a /24", props: { cidr: "10.0.0.0/24", azs: ["a", "b", "c", "d", "e", "f"].map((z) => `us-east-1${z}`) }, variable: "subnet_newbits", message: "subnet_newbits must give each tier" },
+  // subnet_newbits is spelled out so terraform points its error at this call, not at the module's default.
+  { case: "six AZs in a /24", props: { cidr: "10.0.0.0/24", azs: ["a", "b", "c", "d", "e", "f"].map((z) => `us-east-1${z}`), subnetNewbits: {} }, variable: "subnet_newbits", message: "subnet_newbits must give each tier" },
   { case: "fractional new bits", props: { subnetNewbits: { private: 3.5 } }, variable: "subnet_newbits", message: "subnet_newbits must give each tier whole new bits" },
   {
     case: "both newbits and explicit CIDRs",
