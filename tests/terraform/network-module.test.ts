@@ -1,4 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { snakeCase } from "../../lib/inputs";
 import { moduleDir } from "../../lib/publish";
 import { BAD_NETWORK_INPUTS } from "../support/bad-network-inputs";
 import { BASE_NETWORK, synthNetwork } from "../support/synth";
@@ -8,11 +11,10 @@ const AZS = ["eu-west-1a", "eu-west-1b", "eu-west-1c"];
 
 /** A root module calling the published network module once per entry, with HCL argument text. */
 async function planCalls(calls: Record<string, string>): Promise<CheckResult> {
-  const root = await writeScratchRoot({});
-  const source = moduleSource(root.dir, moduleDir("network"));
+  const scratch = await writeScratchRoot({});
+  const source = moduleSource(scratch.dir, moduleDir("network"));
   const blocks = Object.entries(calls).map(([name, args]) => `module "${name}" {\n  source = "${source}"\n${args}\n}`);
-  await root.cleanup();
-  const scratch = await writeScratchRoot({ "main.tf": [`provider "aws" {\n  region = "eu-west-1"\n}`, ...blocks].join("\n\n") });
+  await writeFile(join(scratch.dir, "main.tf"), [`provider "aws" {\n  region = "eu-west-1"\n}`, ...blocks].join("\n\n"));
   try {
     return await checkTerraform(scratch.dir);
   } finally {
@@ -21,9 +23,8 @@ async function planCalls(calls: Record<string, string>): Promise<CheckResult> {
 }
 
 function hclArgs(props: Record<string, unknown>): string {
-  const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
   return Object.entries(props)
-    .map(([key, value]) => `  ${snake(key)} = ${JSON.stringify(value)}`)
+    .map(([key, value]) => `  ${snakeCase(key)} = ${JSON.stringify(value)}`)
     .join("\n");
 }
 
