@@ -48,9 +48,12 @@ export function plausibleValue(type: CtyType, name: string, context: ValueContex
   const [kind, element] = type;
   switch (kind) {
     case "list":
-    case "set":
+    case "set": {
       // One element, so that for_each/count over a looked-up list still plans something.
-      return [plausibleValue(element, name.replace(/s$/, ""), context)];
+      // aws_subnets.ids holds subnet ids: name the element after the type.
+      const elementName = name === "ids" ? `${context.typeName.replace(/^aws_/, "").replace(/s$/, "")}_id` : name.replace(/s$/, "");
+      return [plausibleValue(element, elementName, context)];
+    }
     case "map":
       return {};
     case "object":
