@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { snakeCase } from "../../lib/inputs";
+import { networkRules } from "../../modules/network/inputs";
 import { BAD_NETWORK_INPUTS } from "../support/bad-network-inputs";
 import { BASE_NETWORK, synthNetwork } from "../support/synth";
 
@@ -20,5 +22,15 @@ describe("network input rules at synth time", () => {
   it("accepts the largest and smallest layouts", () => {
     expect(() => synthNetwork({ ...BASE_NETWORK, cidr: "10.0.0.0/24", azs: ["eu-west-1a", "eu-west-1b", "eu-west-1c", "eu-west-1d"] })).not.toThrow();
     expect(() => synthNetwork({ ...BASE_NETWORK, azs: ["a", "b", "c", "d", "e", "f"].map((z) => `us-east-1${z}`), isolatedSubnets: true })).not.toThrow();
+  });
+});
+
+describe("network input rule coverage", () => {
+  it("has a bad input for every rule, so each Terraform validation is proven to fire", () => {
+    for (const rule of networkRules) {
+      const full = `${snakeCase(String(rule.input))} ${rule.allowed}`;
+      const covered = BAD_NETWORK_INPUTS.some((bad) => full.startsWith(bad.message) || bad.message.startsWith(full));
+      expect(covered, full).toBe(true);
+    }
   });
 });
