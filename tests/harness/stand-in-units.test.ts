@@ -1,8 +1,14 @@
+import type { ServiceDefinition } from "@grpc/grpc-js";
+import { loadSync } from "@grpc/proto-loader";
 import { X509Certificate } from "node:crypto";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { decodeDynamicValue, encodeDynamicValue, isUnknown, UnknownValue, type CtyObject } from "../support/aws-provider/cty";
 import { readDataSource } from "../support/aws-provider/data-sources";
 import { planResource } from "../support/aws-provider/plan";
+import { decodeMessage, encodeMessage } from "../support/aws-provider/proto-codec";
+import { compileProtocolSpec, PROTO_DIR, PROTO_FILES } from "../support/aws-provider/proto-spec";
+import { providerSchemaResponse } from "../support/aws-provider/schema-compile";
 import { renderPolicyDocument } from "../support/aws-provider/policy-document";
 import { DEFAULT_SETTINGS, type ProviderSettings } from "../support/aws-provider/provider-config";
 import { callProviderFunction } from "../support/aws-provider/provider-functions";
@@ -230,6 +236,38 @@ describe("msgpack values", () => {
     expect((value.b as UnknownValue).extensionType).toBe(12);
     expect(value.c).toBe(2n ** 60n);
     expect(encodeDynamicValue(value).msgpack.equals(bytes)).toBe(true);
+  });
+});
+
+describe("the protobuf codec", () => {
+  const spec = compileProtocolSpec(PROTO_DIR);
+  const reference = loadSync(
+    PROTO_FILES.map((file) => join(PROTO_DIR, file)),
+    { keepCase: true, longs: Number, enums: Number, defaults: false },
+  );
+  const provider = reference["tfplugin6.Provider"] as ServiceDefinition;
+
+  it("encodes a provider schema byte for byte as protobufjs does", () => {
+    const response = providerSchemaResponse({
+      provider: { version: 0, block: { attributes: { region: { type: "string", optional: true } } } },
+      resource_schemas: { aws_thing: { version: 2, block: VPC_LIKE } },
+      data_source_schemas: {},
+      functions: { arn_build: { parameters: [{ name: "partition", type: "string" }], return_type: "string" } },
+    });
+    const mine = encodeMessage(spec, "tfplugin6.GetProviderSchema.Response", response);
+    expect(mine.equals(provider.GetProviderSchema.responseSerialize(response))).toBe(true);
+  });
+
+  it("decodes what protobufjs encodes, maps, nested messages and negative int64 included", () => {
+    const request = {
+      type_name: "aws_vpc",
+      prior_state: { msgpack: Buffer.from([0xc0]) },
+      config: { msgpack: Buffer.from([0x80]) },
+      client_capabilities: { deferral_allowed: true },
+    };
+    expect(decodeMessage(spec, "tfplugin6.PlanResourceChange.Request", provider.PlanResourceChange.requestSerialize(request))).toEqual(request);
+    const raw = { type_name: "aws_vpc", version: -1, raw_state: { flatmap: { id: "vpc-1", "tags.%": "0" } } };
+    expect(decodeMessage(spec, "tfplugin6.UpgradeResourceState.Request", provider.UpgradeResourceState.requestSerialize(raw))).toEqual(raw);
   });
 });
 

@@ -1,10 +1,12 @@
 import { build, version as esbuildVersion } from "esbuild";
 import { createHash, randomBytes } from "node:crypto";
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
-import { loadPluginProtocol, PROTO_DIR, PROTO_FILES } from "./protocol";
+import { encodeMessage } from "./proto-codec";
+import { compileProtocolSpec, PROTO_DIR, PROTO_FILES } from "./proto-spec";
+import { PROTOCOL_SPEC_FILE } from "./protocol";
 import { planningIndex, providerSchemaResponse } from "./schema-compile";
 import { ENCODED_SCHEMA_FILE, PLANNING_INDEX_FILE } from "./schema-store";
 import { AWS_PROVIDER_SOURCE, AWS_PROVIDER_VERSION, type ProviderSchemaDocument } from "./schema-types";
@@ -13,7 +15,7 @@ import { AWS_PROVIDER_SOURCE, AWS_PROVIDER_VERSION, type ProviderSchemaDocument 
  * Builds the stand-in into a terraform filesystem mirror:
  *
  *   <cache>/aws-<key>/mirror/registry.terraform.io/hashicorp/aws/6.19.0/<os>_<arch>/terraform-provider-aws_v6.19.0
- *   <cache>/aws-<key>/runtime/{provider.js, proto/, provider-schema.pb, planning-index.json}
+ *   <cache>/aws-<key>/runtime/{provider.js, protocol.json, provider-schema.pb, planning-index.json}
  *
  * The provider "binary" is a two-line shell script that execs node on the
  * bundle, so the package terraform hashes and installs stays tiny. The key
@@ -58,7 +60,7 @@ export function readSchemaDocument(schemaPath: string): ProviderSchemaDocument {
 
 async function buildInto(staging: string, finalDir: string, schemaPath: string): Promise<void> {
   const runtimeDir = join(staging, "runtime");
-  mkdirSync(join(runtimeDir, "proto"), { recursive: true });
+  mkdirSync(runtimeDir, { recursive: true });
   await build({
     entryPoints: [join(SOURCE_DIR, "main.ts")],
     outfile: join(runtimeDir, "provider.js"),
@@ -69,11 +71,12 @@ async function buildInto(staging: string, finalDir: string, schemaPath: string):
     minify: true,
     logLevel: "silent",
   });
-  for (const file of PROTO_FILES) copyFileSync(join(PROTO_DIR, file), join(runtimeDir, "proto", file));
+  const protocol = compileProtocolSpec(PROTO_DIR);
+  writeFileSync(join(runtimeDir, PROTOCOL_SPEC_FILE), JSON.stringify(protocol));
 
   const document = readSchemaDocument(schemaPath);
-  const encode = loadPluginProtocol().provider.GetProviderSchema.responseSerialize;
-  writeFileSync(join(runtimeDir, ENCODED_SCHEMA_FILE), encode(providerSchemaResponse(document)));
+  const schemaResponse = encodeMessage(protocol, "tfplugin6.GetProviderSchema.Response", providerSchemaResponse(document));
+  writeFileSync(join(runtimeDir, ENCODED_SCHEMA_FILE), schemaResponse);
   writeFileSync(join(runtimeDir, PLANNING_INDEX_FILE), JSON.stringify(planningIndex(document)));
 
   const packageDir = join(staging, "mirror", "registry.terraform.io", "hashicorp", "aws", AWS_PROVIDER_VERSION, terraformPlatform());

@@ -3,7 +3,6 @@ import {
   ServerCredentials,
   type ServerDuplexStream,
   type ServerWritableStream,
-  type ServiceDefinition,
   type UntypedServiceImplementation,
 } from "@grpc/grpc-js";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -22,16 +21,6 @@ const SERVING = 1;
 function refuseToStart(message: string): never {
   process.stderr.write(`${message}\n`);
   process.exit(1);
-}
-
-/** GetProviderSchema answers with bytes encoded ahead of time; other responses are encoded as usual. */
-function passEncodedResponsesThrough(service: ServiceDefinition): ServiceDefinition {
-  const method = service.GetProviderSchema;
-  const serialize = method.responseSerialize;
-  return {
-    ...service,
-    GetProviderSchema: { ...method, responseSerialize: (value: unknown) => (Buffer.isBuffer(value) ? value : serialize(value)) },
-  };
 }
 
 /**
@@ -60,7 +49,7 @@ export function servePlugin(protocol: PluginProtocol, provider: UntypedServiceIm
     setTimeout(() => process.exit(0), 250);
   };
 
-  server.addService(passEncodedResponsesThrough(protocol.provider), provider);
+  server.addService(protocol.provider, provider);
   server.addService(protocol.controller, {
     Shutdown: (_call: unknown, callback: (error: null, response: object) => void) => {
       callback(null, {});

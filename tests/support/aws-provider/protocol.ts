@@ -1,14 +1,14 @@
-import { loadSync, type PackageDefinition, type ServiceDefinition } from "@grpc/proto-loader";
+import type { MethodDefinition, ServiceDefinition } from "@grpc/grpc-js";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { decodeMessage, encodeMessage } from "./proto-codec";
+import type { ProtocolSpec } from "./proto-spec";
 
-/**
- * The .proto files sit in proto/ next to this file in the source tree and
- * next to the bundle in the provider mirror, so __dirname finds them in both.
- */
-export const PROTO_DIR = join(__dirname, "proto");
-export const PROTO_FILES = ["tfplugin6.proto", "go-plugin.proto", "health.proto"];
+/** Written next to the bundle when the mirror is built (see proto-spec.ts). */
+export const PROTOCOL_SPEC_FILE = "protocol.json";
 
 export interface PluginProtocol {
+  spec: ProtocolSpec;
   provider: ServiceDefinition;
   controller: ServiceDefinition;
   stdio: ServiceDefinition;
@@ -16,18 +16,39 @@ export interface PluginProtocol {
   health: ServiceDefinition;
 }
 
-export function loadPluginProtocol(protoDir = PROTO_DIR): PluginProtocol {
-  const definition: PackageDefinition = loadSync(
-    PROTO_FILES.map((file) => join(protoDir, file)),
-    // snake_case field names as on the wire; enums and int64 as plain numbers.
-    { keepCase: true, longs: Number, enums: Number, defaults: false, oneofs: true },
+type Message = Record<string, unknown>;
+
+function serviceDefinition(spec: ProtocolSpec, serviceName: string): ServiceDefinition {
+  const methods = spec.services[serviceName];
+  if (!methods) throw new Error(`the protocol has no service ${serviceName}`);
+  return Object.fromEntries(
+    methods.map((method): [string, MethodDefinition<Message, Message>] => [
+      method.name,
+      {
+        path: `/${serviceName}/${method.name}`,
+        requestStream: method.requestStream,
+        responseStream: method.responseStream,
+        requestSerialize: (value) => encodeMessage(spec, method.requestType, value),
+        requestDeserialize: (bytes) => decodeMessage(spec, method.requestType, bytes),
+        // A handler may answer with bytes encoded ahead of time (the provider schema).
+        responseSerialize: (value) => (Buffer.isBuffer(value) ? value : encodeMessage(spec, method.responseType, value)),
+        responseDeserialize: (bytes) => decodeMessage(spec, method.responseType, bytes),
+      },
+    ]),
   );
-  const service = (name: string) => definition[name] as ServiceDefinition;
+}
+
+export function pluginProtocol(spec: ProtocolSpec): PluginProtocol {
   return {
-    provider: service("tfplugin6.Provider"),
-    controller: service("plugin.GRPCController"),
-    stdio: service("plugin.GRPCStdio"),
-    broker: service("plugin.GRPCBroker"),
-    health: service("grpc.health.v1.Health"),
+    spec,
+    provider: serviceDefinition(spec, "tfplugin6.Provider"),
+    controller: serviceDefinition(spec, "plugin.GRPCController"),
+    stdio: serviceDefinition(spec, "plugin.GRPCStdio"),
+    broker: serviceDefinition(spec, "plugin.GRPCBroker"),
+    health: serviceDefinition(spec, "grpc.health.v1.Health"),
   };
+}
+
+export function readPluginProtocol(runtimeDir: string): PluginProtocol {
+  return pluginProtocol(JSON.parse(readFileSync(join(runtimeDir, PROTOCOL_SPEC_FILE), "utf8")) as ProtocolSpec);
 }

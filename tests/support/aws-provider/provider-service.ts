@@ -84,7 +84,7 @@ export function createProviderService(schemas: SchemaStore): UntypedServiceImple
         functions: Object.keys(index.functions).map((name) => ({ name })),
       };
     }),
-    // Answered with bytes encoded when the mirror was built (see plugin-server).
+    // Answered with bytes encoded when the mirror was built (see protocol.ts).
     GetProviderSchema: unary(() => schemas.encodedProviderSchema()),
     GetFunctions: unary(() => ({ functions: functionMessages(schemas.planningIndex().functions) })),
     GetResourceIdentitySchemas: unary(() => ({ identity_schemas: {} })),

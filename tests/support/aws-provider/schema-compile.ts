@@ -94,7 +94,7 @@ export function functionMessages(functions: Record<string, FunctionSchema> | und
 
 export const SERVER_CAPABILITIES = { plan_destroy: false, get_provider_schema_optional: true, move_resource_state: false };
 
-export function providerSchemaResponse(document: ProviderSchemaDocument): object {
+export function providerSchemaResponse(document: ProviderSchemaDocument): Record<string, unknown> {
   return {
     provider: schemaMessage(document.provider),
     resource_schemas: schemaMap(document.resource_schemas),
