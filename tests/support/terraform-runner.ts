@@ -233,15 +233,21 @@ function readTerraformVersionPin(): string {
   return existsSync(pin) ? readFileSync(pin, "utf8").trim() : "1.11.x";
 }
 
-/** A clean environment: nothing from the caller's terraform settings may redirect or add to what we run. */
+/**
+ * A clean environment: nothing from the caller's terraform settings may
+ * redirect or add to what we run. With the real provider, the caller's CLI
+ * config and TF_PLUGIN_CACHE_DIR stay, so the provider is not downloaded
+ * again for every check.
+ */
 function terraformEnvironment(cliConfigFile: string | undefined): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1", TF_INPUT: "0" };
   for (const name of Object.keys(env)) {
-    if (name.startsWith("TF_CLI_ARGS") || name === "TF_DATA_DIR" || name === "TF_WORKSPACE" || name === "TF_PLUGIN_CACHE_DIR") {
-      delete env[name];
-    }
+    if (name.startsWith("TF_CLI_ARGS") || name === "TF_DATA_DIR" || name === "TF_WORKSPACE") delete env[name];
   }
-  if (cliConfigFile) env.TF_CLI_CONFIG_FILE = cliConfigFile;
+  if (cliConfigFile) {
+    env.TF_CLI_CONFIG_FILE = cliConfigFile;
+    delete env.TF_PLUGIN_CACHE_DIR;
+  }
   return env;
 }
 
