@@ -89,7 +89,7 @@ export interface CheckResult {
   diagnostics: TerraformDiagnostic[];
   /** `terraform show -json` of the saved plan. */
   plan?: TerraformPlan;
-  /** Resource instance counts by planned action (data source reads under "read"). */
+  /** Resource instance counts by planned action ("read": data sources left to read during apply). */
   summary?: PlanSummary;
   /** Milliseconds per stage, plus "prepare" (mirror + copy) and "total". */
   timings: Partial<Record<Stage | "prepare" | "total", number>>;
@@ -326,6 +326,26 @@ export function summarizePlan(plan: TerraformPlan): PlanSummary {
 /** Address → planned action, for every resource instance (and data source read) in the plan. */
 export function plannedActions(plan: TerraformPlan): Record<string, PlanAction> {
   return Object.fromEntries((plan.resource_changes ?? []).map((change) => [change.address, actionOf(change)]));
+}
+
+// ---------------------------------------------------------------------------
+// Reporting
+
+function formatDiagnostic(diagnostic: TerraformDiagnostic): string {
+  const lines = [`${diagnostic.severity === "error" ? "Error" : "Warning"}: ${diagnostic.summary}  [${diagnostic.stage}]`];
+  if (diagnostic.range) {
+    const where = diagnostic.snippet?.context ? `, in ${diagnostic.snippet.context}` : "";
+    lines.push(`  on ${diagnostic.range.filename} line ${diagnostic.range.start.line}${where}:`);
+  }
+  if (diagnostic.snippet) lines.push(`  ${diagnostic.snippet.start_line}: ${diagnostic.snippet.code}`);
+  if (diagnostic.address) lines.push(`  (${diagnostic.address})`);
+  if (diagnostic.detail) lines.push("", ...diagnostic.detail.split("\n").map((line) => `  ${line}`));
+  return lines.join("\n");
+}
+
+/** Diagnostics as terraform prints them, e.g. for an assertion message: expect(result.ok, formatDiagnostics(result.diagnostics)). */
+export function formatDiagnostics(diagnostics: TerraformDiagnostic[]): string {
+  return diagnostics.map(formatDiagnostic).join("\n\n");
 }
 
 // ---------------------------------------------------------------------------

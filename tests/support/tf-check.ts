@@ -5,7 +5,7 @@
 // non-zero on any error. See tests/support/aws-provider/README.md.
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { checkTerraform, HarnessSetupError, type CheckResult, type TerraformDiagnostic } from "./terraform-runner";
+import { checkTerraform, formatDiagnostics, HarnessSetupError, type CheckResult } from "./terraform-runner";
 
 const USAGE = "usage: npm run tf:check -- <dir> [--plan-json <file>] [--no-plan]";
 
@@ -30,20 +30,8 @@ function parseArguments(argv: string[]): Arguments {
   return parsed as Arguments;
 }
 
-function formatDiagnostic(diagnostic: TerraformDiagnostic): string {
-  const lines = [`${diagnostic.severity === "error" ? "Error" : "Warning"}: ${diagnostic.summary}  [${diagnostic.stage}]`];
-  if (diagnostic.range) {
-    const where = diagnostic.snippet?.context ? `, in ${diagnostic.snippet.context}` : "";
-    lines.push(`  on ${diagnostic.range.filename} line ${diagnostic.range.start.line}${where}:`);
-  }
-  if (diagnostic.snippet) lines.push(`  ${diagnostic.snippet.start_line}: ${diagnostic.snippet.code}`);
-  if (diagnostic.address) lines.push(`  (${diagnostic.address})`);
-  if (diagnostic.detail) lines.push("", ...diagnostic.detail.split("\n").map((line) => `  ${line}`));
-  return lines.join("\n");
-}
-
 function report(result: CheckResult): string {
-  const lines = result.diagnostics.map((diagnostic) => `${formatDiagnostic(diagnostic)}\n`);
+  const lines = result.diagnostics.length > 0 ? [`${formatDiagnostics(result.diagnostics)}\n`] : [];
   if (result.summary) {
     const s = result.summary;
     const deferredReads = s.read > 0 ? `, ${s.read} data sources to read during apply` : "";
