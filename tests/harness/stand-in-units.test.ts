@@ -102,6 +102,26 @@ describe("aws_iam_policy_document rendering", () => {
     expect(json).toContain('"a\\u0026b\\u003cc\\u003e"');
   });
 
+  it("reads source documents through the provider's model: principals reverse-sorted, condition values as strings", () => {
+    const source = JSON.stringify({
+      Statement: [
+        {
+          Effect: "Allow",
+          Action: ["b:2", "a:1"],
+          Principal: { Service: "s.amazonaws.com", AWS: ["arn:aws:iam::111111111111:root", "arn:aws:iam::222222222222:root"] },
+          Condition: { Bool: { "aws:SecureTransport": true }, StringEquals: { "aws:x": ["only"] } },
+        },
+      ],
+    });
+    const { json } = renderPolicyDocument(policyConfig({ source_policy_documents: [source] }));
+    expect(JSON.parse(json).Statement[0]).toEqual({
+      Effect: "Allow",
+      Action: ["b:2", "a:1"],
+      Principal: { AWS: ["arn:aws:iam::222222222222:root", "arn:aws:iam::111111111111:root"], Service: "s.amazonaws.com" },
+      Condition: { Bool: { "aws:SecureTransport": "true" }, StringEquals: { "aws:x": "only" } },
+    });
+  });
+
   it("merges source and override documents by Sid and rejects duplicate Sids", () => {
     const source = JSON.stringify({ Version: "2012-10-17", Statement: [{ Sid: "A", Effect: "Allow", Action: "a:1", Resource: "*" }] });
     const override = JSON.stringify({ Statement: [{ Sid: "B", Effect: "Deny", Action: "b:2", Resource: "*" }] });

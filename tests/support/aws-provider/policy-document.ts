@@ -137,7 +137,46 @@ function parseDocument(json: string, what: string): PolicyDocument {
   if (!isPlainRecord(parsed) || (parsed.Statement !== undefined && !Array.isArray(parsed.Statement))) {
     throw new PolicyDocumentError(`writing IAM Policy Document: merging ${what}: Statement must be a list`);
   }
-  return parsed as PolicyDocument;
+  const document = parsed as PolicyDocument;
+  return { ...document, Statement: document.Statement?.map(normalizeParsedStatement) };
+}
+
+/**
+ * What the provider's Go structs make of a statement read from JSON: list
+ * principals come out sorted in reverse, condition values become strings
+ * (a one-element list or a bool too); Action, Resource and the like stay as
+ * written.
+ */
+function normalizeParsedStatement(statement: Statement): Statement {
+  const principals = (value: unknown): unknown => {
+    if (!isPlainRecord(value)) return value === undefined ? undefined : "*";
+    return sortedKeys(
+      Object.fromEntries(
+        Object.entries(value).map(([type, ids]) => [type, Array.isArray(ids) ? [...(ids as string[])].sort().reverse() : ids]),
+      ),
+    );
+  };
+  const conditions = (value: unknown): unknown => {
+    if (!isPlainRecord(value)) return value;
+    const values = (raw: unknown) => {
+      const list = Array.isArray(raw) ? raw.map(String) : [String(raw)];
+      return list.length === 1 ? list[0] : list;
+    };
+    return sortedKeys(
+      Object.fromEntries(
+        Object.entries(value).map(([test, variables]) => [
+          test,
+          isPlainRecord(variables) ? sortedKeys(Object.fromEntries(Object.entries(variables).map(([name, raw]) => [name, values(raw)]))) : variables,
+        ]),
+      ),
+    );
+  };
+  return {
+    ...statement,
+    Principal: principals(statement.Principal),
+    NotPrincipal: principals(statement.NotPrincipal),
+    Condition: conditions(statement.Condition),
+  };
 }
 
 const isPlainRecord = (value: unknown): value is Record<string, unknown> =>
