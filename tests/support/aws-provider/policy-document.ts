@@ -150,6 +150,8 @@ function parseDocument(json: string, what: string): PolicyDocument {
 function normalizeParsedStatement(statement: Statement): Statement {
   const principals = (value: unknown): unknown => {
     if (!isPlainRecord(value)) return value === undefined ? undefined : "*";
+    const everyone = value["*"];
+    if (Object.keys(value).length === 1 && (everyone === "*" || (Array.isArray(everyone) && everyone.join() === "*"))) return "*";
     return sortedKeys(
       Object.fromEntries(
         Object.entries(value).map(([type, ids]) => [type, Array.isArray(ids) ? [...(ids as string[])].sort().reverse() : ids]),
