@@ -1,4 +1,4 @@
-// npm run tf:check -- <dir> [--plan-json <file>] [--no-plan]
+// npm run tf:check -- <dir> [--plan-json <file>] [--no-plan] [--var name=value ...]
 //
 // terraform init + validate + plan on any directory against the offline
 // hashicorp/aws stand-in; prints diagnostics and a plan summary, and exits
@@ -7,21 +7,34 @@ import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { checkTerraform, formatDiagnostics, HarnessSetupError, type CheckResult } from "./terraform-runner";
 
-const USAGE = "usage: npm run tf:check -- <dir> [--plan-json <file>] [--no-plan]";
+const USAGE = "usage: npm run tf:check -- <dir> [--plan-json <file>] [--no-plan] [--var name=value ...]";
 
 interface Arguments {
   dir: string;
   planJson?: string;
   plan: boolean;
+  vars: Record<string, unknown>;
+}
+
+/** name=value; the value is read as JSON when it is JSON (numbers, lists, objects), else as a string. */
+function parseVariable(assignment: string | undefined, vars: Record<string, unknown>): void {
+  const match = /^([A-Za-z_][\w-]*)=([\s\S]*)$/.exec(assignment ?? "");
+  if (!match) throw new HarnessSetupError(`--var expects name=value, got ${assignment ?? "nothing"}\n${USAGE}`);
+  try {
+    vars[match[1]] = JSON.parse(match[2]);
+  } catch {
+    vars[match[1]] = match[2];
+  }
 }
 
 function parseArguments(argv: string[]): Arguments {
   const rest = [...argv];
-  const parsed: Partial<Arguments> = { plan: true };
+  const parsed: Partial<Arguments> & { vars: Record<string, unknown> } = { plan: true, vars: {} };
   while (rest.length > 0) {
     const argument = rest.shift()!;
     if (argument === "--plan-json") parsed.planJson = rest.shift();
     else if (argument === "--no-plan") parsed.plan = false;
+    else if (argument === "--var") parseVariable(rest.shift(), parsed.vars);
     else if (argument === "--help" || argument === "-h") throw new HarnessSetupError(USAGE);
     else if (argument.startsWith("-") || parsed.dir) throw new HarnessSetupError(`unexpected argument ${argument}\n${USAGE}`);
     else parsed.dir = argument;
@@ -52,7 +65,8 @@ const fromUserDirectory = (path: string) => resolve(process.env.INIT_CWD ?? proc
 
 async function main(): Promise<number> {
   const args = parseArguments(process.argv.slice(2));
-  const result = await checkTerraform(fromUserDirectory(args.dir), { plan: args.plan });
+  const vars = Object.keys(args.vars).length > 0 ? args.vars : undefined;
+  const result = await checkTerraform(fromUserDirectory(args.dir), { plan: args.plan, vars });
   console.log(report(result));
   if (args.planJson && result.plan) {
     writeFileSync(fromUserDirectory(args.planJson), `${JSON.stringify(result.plan, null, 2)}\n`);
