@@ -6,7 +6,7 @@ import { PartialS3Backend } from "./partial-s3-backend";
 import { EnvProfile } from "./profile";
 
 /** Tags on every resource of an env, through the provider's default_tags. */
-export function envTags(profile: EnvProfile): Record<string, string> {
+function envTags(profile: EnvProfile): Record<string, string> {
   return { Project: "lgtm-fargate", Environment: profile.name, ManagedBy: "terraform" };
 }
 

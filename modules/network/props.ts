@@ -27,7 +27,7 @@ export interface NetworkProps {
   readonly cidr: string;
   /** Availability zone names, 2 to 6 distinct, e.g. `["eu-west-1a", "eu-west-1b", "eu-west-1c"]`. Subnets are keyed by AZ name; append new AZs at the end so existing subnets keep their CIDRs. */
   readonly azs: string[];
-  /** Sizes of the computed subnets as new bits on the VPC prefix; an omitted tier gets private +4 and public/isolated +8, capped at /28. Private subnets fill the VPC's first half, public the third quarter, isolated the fourth, so every tier has room for 6 AZs. Ignored tiers are an error when `subnet_cidrs` is set. */
+  /** Sizes of the computed subnets as new bits on the VPC prefix; an omitted tier gets private +4 and public/isolated +8, capped at /28. Private subnets fill the VPC's first half, public the third quarter, isolated the fourth, so every tier has room for 6 AZs. Must be left empty when `subnet_cidrs` is set. */
   readonly subnetNewbits?: SubnetNewbits;
   /** Explicit subnet CIDRs per tier instead of computed ones, one per AZ in the order of `azs`; each must lie inside the VPC, be /28 or larger, and overlap no other. `null` computes them from `subnet_newbits`. */
   readonly subnetCidrs?: SubnetCidrs | null;
