@@ -56,11 +56,38 @@ describe("tf:check", () => {
     60_000,
   );
 
-  it("exits 2 with usage when no directory is given", () => {
-    const run = tfCheck();
-    expect(run.status).toBe(2);
-    expect(run.stderr).toContain("usage: npm run tf:check -- <dir>");
+  it("exits 2 with usage when no directory is given or an argument is malformed", () => {
+    const noDirectory = tfCheck();
+    expect(noDirectory.status).toBe(2);
+    expect(noDirectory.stderr).toContain("usage: npm run tf:check -- <dir>");
+    const badVariable = tfCheck(valid.dir, "--var", "environment");
+    expect(badVariable.status).toBe(2);
+    expect(badVariable.stderr).toContain("--var expects name=value, got environment");
   });
+
+  it(
+    "passes --var values to plan, JSON-typed when they parse",
+    async () => {
+      const root = await writeScratchRoot({
+        "main.tf": 'variable "zones" {
+  type = list(string)
+}
+output "zone_count" {
+  value = length(var.zones)
+}
+',
+      });
+      try {
+        const planJson = join(root.dir, "plan.json");
+        const run = tfCheck(root.dir, "--var", 'zones=["a","b","c"]', "--plan-json", planJson);
+        expect(run.status).toBe(0);
+        expect(JSON.parse(readFileSync(planJson, "utf8")).output_changes.zone_count.after).toBe(3);
+      } finally {
+        await root.cleanup();
+      }
+    },
+    60_000,
+  );
 });
 
 describe("missing prerequisites", () => {
