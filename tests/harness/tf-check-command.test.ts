@@ -69,13 +69,7 @@ describe("tf:check", () => {
     "passes --var values to plan, JSON-typed when they parse",
     async () => {
       const root = await writeScratchRoot({
-        "main.tf": 'variable "zones" {
-  type = list(string)
-}
-output "zone_count" {
-  value = length(var.zones)
-}
-',
+        "main.tf": 'variable "zones" {\n  type = list(string)\n}\noutput "zone_count" {\n  value = length(var.zones)\n}\n',
       });
       try {
         const planJson = join(root.dir, "plan.json");
