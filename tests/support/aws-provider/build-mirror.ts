@@ -1,4 +1,5 @@
 import { build, version as esbuildVersion } from "esbuild";
+import { spawnSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -6,19 +7,26 @@ import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { encodeMessage } from "./proto-codec";
 import { compileProtocolSpec, PROTO_DIR, PROTO_FILES } from "./proto-spec";
-import { PROTOCOL_SPEC_FILE } from "./protocol";
+import {
+  BUNDLE_FILE,
+  CODE_CACHE_FILE,
+  ENCODED_SCHEMA_FILE,
+  LOADER_FILE,
+  PLANNING_INDEX_FILE,
+  PROTOCOL_SPEC_FILE,
+  WRITE_CODE_CACHE_ENV,
+} from "./runtime-files";
 import { planningIndex, providerSchemaResponse } from "./schema-compile";
-import { ENCODED_SCHEMA_FILE, PLANNING_INDEX_FILE } from "./schema-store";
 import { AWS_PROVIDER_SOURCE, AWS_PROVIDER_VERSION, type ProviderSchemaDocument } from "./schema-types";
 
 /**
  * Builds the stand-in into a terraform filesystem mirror:
  *
  *   <cache>/aws-<key>/mirror/registry.terraform.io/hashicorp/aws/6.19.0/<os>_<arch>/terraform-provider-aws_v6.19.0
- *   <cache>/aws-<key>/runtime/{provider.js, protocol.json, provider-schema.pb, planning-index.json}
+ *   <cache>/aws-<key>/runtime/{start.js, provider.js, provider.js.cache, protocol.json, provider-schema.pb, planning-index.json}
  *
  * The provider "binary" is a two-line shell script that execs node on the
- * bundle, so the package terraform hashes and installs stays tiny. The key
+ * loader (start.js, which runs provider.js with its V8 code cache), so the package terraform hashes and installs stays tiny. The key
  * hashes everything the build depends on; builds go to a staging directory
  * renamed into place, so parallel test workers either reuse a finished
  * mirror or race harmlessly to create identical ones.
@@ -61,16 +69,10 @@ export function readSchemaDocument(schemaPath: string): ProviderSchemaDocument {
 async function buildInto(staging: string, finalDir: string, schemaPath: string): Promise<void> {
   const runtimeDir = join(staging, "runtime");
   mkdirSync(runtimeDir, { recursive: true });
-  await build({
-    entryPoints: [join(SOURCE_DIR, "main.ts")],
-    outfile: join(runtimeDir, "provider.js"),
-    bundle: true,
-    platform: "node",
-    target: "node20",
-    format: "cjs",
-    minify: true,
-    logLevel: "silent",
-  });
+  const bundleOptions = { bundle: true, platform: "node", target: "node20", format: "cjs", minify: true, logLevel: "silent" } as const;
+  await build({ ...bundleOptions, entryPoints: [join(SOURCE_DIR, "main.ts")], outfile: join(runtimeDir, BUNDLE_FILE) });
+  await build({ ...bundleOptions, entryPoints: [join(SOURCE_DIR, "code-cache-loader.ts")], outfile: join(runtimeDir, LOADER_FILE) });
+  writeCodeCache(runtimeDir);
   const protocol = compileProtocolSpec(PROTO_DIR);
   writeFileSync(join(runtimeDir, PROTOCOL_SPEC_FILE), JSON.stringify(protocol));
 
@@ -82,10 +84,22 @@ async function buildInto(staging: string, finalDir: string, schemaPath: string):
   const packageDir = join(staging, "mirror", "registry.terraform.io", "hashicorp", "aws", AWS_PROVIDER_VERSION, terraformPlatform());
   mkdirSync(packageDir, { recursive: true });
   const launcher = join(packageDir, `terraform-provider-aws_v${AWS_PROVIDER_VERSION}`);
-  const bundle = join(finalDir, "runtime", "provider.js");
-  writeFileSync(launcher, `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(bundle)} "$@"\n`);
+  const loader = join(finalDir, "runtime", LOADER_FILE);
+  writeFileSync(launcher, `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(loader)} "$@"\n`);
   chmodSync(launcher, 0o755);
   writeFileSync(join(staging, READY_MARKER), "");
+}
+
+/**
+ * Runs the loader once without terraform's magic cookie: the provider loads
+ * all its modules, refuses to serve, and the loader saves the code cache as
+ * the process exits.
+ */
+function writeCodeCache(runtimeDir: string): void {
+  const env: NodeJS.ProcessEnv = { ...process.env, [WRITE_CODE_CACHE_ENV]: "1" };
+  delete env.TF_PLUGIN_MAGIC_COOKIE;
+  spawnSync(process.execPath, [join(runtimeDir, LOADER_FILE)], { env, stdio: "ignore" });
+  if (!existsSync(join(runtimeDir, CODE_CACHE_FILE))) throw new Error("the provider's code cache was not written");
 }
 
 const builds = new Map<string, Promise<ProviderMirror>>();

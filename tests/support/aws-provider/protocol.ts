@@ -3,9 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { decodeMessage, encodeMessage } from "./proto-codec";
 import type { ProtocolSpec } from "./proto-spec";
-
-/** Written next to the bundle when the mirror is built (see proto-spec.ts). */
-export const PROTOCOL_SPEC_FILE = "protocol.json";
+import { PROTOCOL_SPEC_FILE } from "./runtime-files";
 
 export interface PluginProtocol {
   spec: ProtocolSpec;

@@ -1,11 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { ENCODED_SCHEMA_FILE, PLANNING_INDEX_FILE } from "./runtime-files";
 import type { PlanningIndex } from "./schema-compile";
 import type { TypeSchema } from "./schema-types";
-
-/** Files the mirror build writes next to the provider bundle. */
-export const ENCODED_SCHEMA_FILE = "provider-schema.pb";
-export const PLANNING_INDEX_FILE = "planning-index.json";
 
 export type SchemaKind = "resources" | "data_sources" | "ephemeral_resources";
 
