@@ -26,15 +26,16 @@ import { AWS_PROVIDER_SOURCE, AWS_PROVIDER_VERSION, type ProviderSchemaDocument 
  *   <cache>/aws-<key>/runtime/{start.js, provider.js, provider.js.cache, protocol.json, provider-schema.pb, planning-index.json}
  *
  * The provider "binary" is a two-line shell script that execs node on the
- * loader (start.js, which runs provider.js with its V8 code cache), so the package terraform hashes and installs stays tiny. The key
- * hashes everything the build depends on; builds go to a staging directory
- * renamed into place, so parallel test workers either reuse a finished
- * mirror or race harmlessly to create identical ones.
+ * loader (start.js, which runs provider.js with its V8 code cache), so the
+ * package terraform hashes and installs stays tiny. The key hashes
+ * everything the build depends on; builds go to a staging directory renamed
+ * into place, so parallel test workers either reuse a finished mirror or
+ * race harmlessly to create identical ones.
  */
 export interface ProviderMirror {
   /** Directory to name in provider_installation { filesystem_mirror { path = ... } }. */
   mirrorDir: string;
-  /** The bundle and its precompiled schema files. */
+  /** The bundle, its code cache and the precompiled protocol and schema files. */
   runtimeDir: string;
 }
 
