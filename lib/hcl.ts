@@ -57,15 +57,9 @@ class HclExpression implements IResolvable {
 function toExpression(context: IResolveContext, value: unknown): string {
   if (Token.isUnresolved(value)) {
     const resolved = context.resolve(value);
-    return typeof resolved === "string" ? unwrapTemplate(resolved) : literal(resolved);
+    return typeof resolved === "string" ? resolved : literal(resolved);
   }
   return literal(value);
-}
-
-/** A resolved token may still be a one-part template ("${var.x}") when a nested resolver ignores suppressBraces. */
-function unwrapTemplate(text: string): string {
-  const match = /^\$\{([\s\S]*)\}$/.exec(text);
-  return match && !match[1].includes("${") ? match[1] : text;
 }
 
 function literal(value: unknown): string {
