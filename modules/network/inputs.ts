@@ -1,10 +1,10 @@
 import { InputRule, InputSpecs } from "../../lib/inputs";
+import { oneOf } from "../../lib/rules";
+import { logRetentionRule } from "../shared/cloudwatch-logs";
 import { Ipv4Cidr, contains, isNetworkAddress, overlaps, parseCidr } from "../../lib/ipv4";
 import { NetworkProps, SubnetNewbits } from "./props";
 
 export const NAT_GATEWAY_MODES = ["none", "single", "per_az"] as const;
-/** The retention periods CloudWatch Logs accepts (PutRetentionPolicy). */
-export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
 /** Interface endpoints that Fargate tasks need to start and log when private subnets have no NAT. */
 export const ENDPOINTS_WITHOUT_NAT = ["ecr.api", "ecr.dkr", "logs"];
 /** The smallest subnet AWS allows. */
@@ -193,18 +193,8 @@ export const networkRules: InputRule<NetworkProps>[] = [
         `i == j || try(${networkAtHcl("a", `min(${prefixHcl("a")}, ${prefixHcl("b")})`)} != ${networkAtHcl("b", `min(${prefixHcl("a")}, ${prefixHcl("b")})`)}, true)]]))`,
     ),
   },
-  {
-    input: "natGatewayMode",
-    allowed: `must be one of ${NAT_GATEWAY_MODES.map((m) => `"${m}"`).join(", ")}`,
-    valid: (p) => (NAT_GATEWAY_MODES as readonly string[]).includes(p.natGatewayMode),
-    condition: `contains(${JSON.stringify(NAT_GATEWAY_MODES)}, var.nat_gateway_mode)`,
-  },
-  {
-    input: "flowLogsRetentionDays",
-    allowed: `must be a retention period CloudWatch Logs accepts: ${LOG_RETENTION_DAYS.join(", ")}`,
-    valid: (p) => LOG_RETENTION_DAYS.includes(p.flowLogsRetentionDays),
-    condition: `contains(${JSON.stringify(LOG_RETENTION_DAYS)}, var.flow_logs_retention_days)`,
-  },
+  oneOf("natGatewayMode", NAT_GATEWAY_MODES),
+  logRetentionRule("flowLogsRetentionDays"),
   {
     input: "interfaceEndpoints",
     allowed: `must hold distinct AWS service name suffixes such as "ecr.api" or "logs" (not "s3": an S3 gateway endpoint is always created)`,

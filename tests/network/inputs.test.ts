@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { snakeCase } from "../../lib/inputs";
 import { networkRules } from "../../modules/network/inputs";
 import { BAD_NETWORK_INPUTS } from "../support/bad-network-inputs";
+import { expectEveryRuleCovered } from "../support/module-calls";
 import { BASE_NETWORK, synthNetwork } from "../support/synth";
 
 describe("network input rules at synth time", () => {
@@ -27,10 +27,6 @@ describe("network input rules at synth time", () => {
 
 describe("network input rule coverage", () => {
   it("has a bad input for every rule, so each Terraform validation is proven to fire", () => {
-    for (const rule of networkRules) {
-      const full = `${snakeCase(String(rule.input))} ${rule.allowed}`;
-      const covered = BAD_NETWORK_INPUTS.some((bad) => full.startsWith(bad.message) || bad.message.startsWith(full));
-      expect(covered, full).toBe(true);
-    }
+    expectEveryRuleCovered(networkRules, BAD_NETWORK_INPUTS);
   });
 });

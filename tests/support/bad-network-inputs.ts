@@ -1,7 +1,8 @@
 import { NetworkProps } from "../../modules/network/props";
+import { BadInput } from "./module-calls";
 
 /** Bad inputs and the words of the error each must produce, in TypeScript and (see tests/terraform) in HCL. */
-export const BAD_NETWORK_INPUTS: { case: string; props: Partial<NetworkProps>; variable: string; message: string }[] = [
+export const BAD_NETWORK_INPUTS: BadInput<NetworkProps>[] = [
   { case: "an upper-case name", props: { name: "Prod" }, variable: "name", message: 'name must be 2-32 lowercase letters, digits and hyphens, starting with a letter and not ending with a hyphen; got "Prod".' },
   { case: "a name over 32 characters", props: { name: "a".repeat(33) }, variable: "name", message: "name must be 2-32 lowercase letters" },
   { case: "a /8 VPC", props: { cidr: "10.0.0.0/8" }, variable: "cidr", message: 'cidr must be an IPv4 network address in CIDR notation with a prefix from /16 to /24, such as "10.0.0.0/16"; got "10.0.0.0/8".' },

@@ -79,6 +79,13 @@ export interface CheckOptions {
   plan?: boolean;
   /** Root module variables for plan, passed as a -var-file. */
   vars?: Record<string, unknown>;
+  /**
+   * A state to plan against (the `terraform.tfstate` JSON of the root), so a plan can update,
+   * replace, move or destroy what the state holds. Without it the state is empty.
+   */
+  state?: object;
+  /** Resource instance addresses to plan as replaced (`terraform plan -replace=<address>`). */
+  replace?: string[];
   /** Keep the temporary copy (also LGTM_TF_KEEP_WORKDIR=1). */
   keepWorkDir?: boolean;
 }
@@ -368,6 +375,8 @@ export async function checkTerraform(dir: string, options: CheckOptions = {}): P
       await writeFile(cliConfigFile, cliConfig(mirror.mirrorDir));
     }
     const workDir = await copyConfiguration(sourceDir, join(tempRoot, "config"), useRealProvider);
+    // The local backend the override file sets reads the state from the working directory.
+    if (options.state) await writeFile(join(workDir, "terraform.tfstate"), JSON.stringify(options.state));
     timings.prepare = Math.round(performance.now() - started);
     const env = terraformEnvironment(cliConfigFile);
     const result: CheckResult = { ok: false, diagnostics: [], timings, provider: useRealProvider ? "real" : "stand-in", workDir };
@@ -395,7 +404,7 @@ export async function checkTerraform(dir: string, options: CheckOptions = {}): P
     }
 
     const planFile = join(tempRoot, "plan.tfplan");
-    const planArgs = ["plan", "-input=false", "-lock=false", "-no-color", "-json", `-out=${planFile}`];
+    const planArgs = ["plan", "-input=false", "-lock=false", "-no-color", "-json", `-out=${planFile}`, ...(options.replace ?? []).map((a) => `-replace=${a}`)];
     if (options.vars) {
       const varFile = join(tempRoot, "vars.tfvars.json");
       await writeFile(varFile, JSON.stringify(options.vars));
@@ -457,4 +466,64 @@ export function moduleSource(fromDir: string, moduleDir: string): string {
   const target = isAbsolute(moduleDir) ? moduleDir : resolve(REPO_ROOT, moduleDir);
   const path = relative(resolve(fromDir), target).split(sep).join("/");
   return path.startsWith("..") ? path : `./${path}`;
+}
+
+// ---------------------------------------------------------------------------
+// Prior state for tests
+
+interface PlannedResource {
+  address: string;
+  mode: "managed" | "data";
+  type: string;
+  name: string;
+  index?: string | number;
+  values?: Record<string, unknown>;
+}
+
+interface PlannedModule {
+  address?: string;
+  resources?: PlannedResource[];
+  child_modules?: PlannedModule[];
+}
+
+/**
+ * A `terraform.tfstate` (format 4) holding every managed resource a plan would create, with the
+ * values the plan knows (computed ones it leaves unknown are absent). Plan the same configuration
+ * against it for a no-op, change the configuration for an update, a move or a destroy.
+ */
+export function stateFromPlan(plan: TerraformPlan): object {
+  const resources = new Map<string, { module?: string; mode: string; type: string; name: string; provider: string; instances: object[] }>();
+  const visit = (module: PlannedModule) => {
+    for (const resource of module.resources ?? []) {
+      if (resource.mode !== "managed") continue;
+      const key = `${module.address ?? ""}|${resource.type}.${resource.name}`;
+      if (!resources.has(key)) {
+        resources.set(key, {
+          ...(module.address ? { module: module.address } : {}),
+          mode: "managed",
+          type: resource.type,
+          name: resource.name,
+          provider: `provider["registry.terraform.io/hashicorp/${resource.type.split("_")[0]}"]`,
+          instances: [],
+        });
+      }
+      resources.get(key)!.instances.push({
+        ...(resource.index === undefined ? {} : { index_key: resource.index }),
+        schema_version: 0,
+        attributes: resource.values ?? {},
+        sensitive_attributes: [],
+      });
+    }
+    for (const child of module.child_modules ?? []) visit(child);
+  };
+  visit((plan.planned_values as { root_module: PlannedModule }).root_module);
+  return {
+    version: 4,
+    terraform_version: plan.terraform_version,
+    serial: 1,
+    lineage: "00000000-0000-4000-8000-000000000000",
+    outputs: {},
+    resources: [...resources.values()],
+    check_results: null,
+  };
 }

@@ -1,32 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { writeFile } from "node:fs/promises";
-import { join } from "node:path";
-import { snakeCase } from "../../lib/inputs";
-import { moduleDir } from "../../lib/publish";
 import { BAD_NETWORK_INPUTS } from "../support/bad-network-inputs";
 import { BASE_NETWORK, synthNetwork } from "../support/synth";
-import { CheckResult, ResourceChange, checkTerraform, moduleSource, writeScratchRoot } from "../support/terraform-runner";
+import { hclArgs, planCallsOf, validationErrorsByCall } from "../support/module-calls";
+import { CheckResult, ResourceChange } from "../support/terraform-runner";
 
 const AZS = ["eu-west-1a", "eu-west-1b", "eu-west-1c"];
 
 /** A root module calling the published network module once per entry, with HCL argument text. */
-async function planCalls(calls: Record<string, string>): Promise<CheckResult> {
-  const scratch = await writeScratchRoot({});
-  const source = moduleSource(scratch.dir, moduleDir("network"));
-  const blocks = Object.entries(calls).map(([name, args]) => `module "${name}" {\n  source = "${source}"\n${args}\n}`);
-  await writeFile(join(scratch.dir, "main.tf"), [`provider "aws" {\n  region = "eu-west-1"\n}`, ...blocks].join("\n\n"));
-  try {
-    return await checkTerraform(scratch.dir);
-  } finally {
-    await scratch.cleanup();
-  }
-}
-
-function hclArgs(props: Record<string, unknown>): string {
-  return Object.entries(props)
-    .map(([key, value]) => `  ${snakeCase(key)} = ${JSON.stringify(value)}`)
-    .join("\n");
-}
+const planCalls = (calls: Record<string, string>) => planCallsOf("network", calls);
 
 const after = (changes: ResourceChange[], address: string) => changes.find((c) => c.address === address)?.change.after as Record<string, unknown>;
 
@@ -106,32 +87,11 @@ describe("published network module with for_each on the call", () => {
   });
 });
 
-/**
- * Plans bad calls until each has failed: terraform checks single-variable validations at validate
- * and stops there, and checks cross-variable ones only at plan, so the calls that pass validate
- * go round again. Returns each call's error messages.
- */
-async function validationErrorsByCall(calls: Record<string, string>): Promise<Map<string, string[]>> {
-  const errors = new Map<string, string[]>();
-  let remaining = { ...calls };
-  while (Object.keys(remaining).length > 0) {
-    const result = await planCalls(remaining);
-    for (const diagnostic of result.diagnostics.filter((d) => d.severity === "error")) {
-      const call = /^module "([^"]+)"/.exec(diagnostic.snippet?.context ?? "")?.[1] ?? "(root)";
-      errors.set(call, [...(errors.get(call) ?? []), `${diagnostic.summary}: ${diagnostic.detail}`]);
-    }
-    const failed = Object.keys(remaining).filter((call) => errors.has(call));
-    if (failed.length === 0 || errors.has("(root)")) break;
-    remaining = Object.fromEntries(Object.entries(remaining).filter(([call]) => !errors.has(call)));
-  }
-  return errors;
-}
-
 describe("published network module validations under terraform plan", () => {
   let errors: Map<string, string[]>;
 
   beforeAll(async () => {
-    errors = await validationErrorsByCall(Object.fromEntries(BAD_NETWORK_INPUTS.map((bad, i) => [`bad_${i}`, hclArgs({ ...BASE_NETWORK, ...bad.props })])));
+    errors = await validationErrorsByCall("network", Object.fromEntries(BAD_NETWORK_INPUTS.map((bad, i) => [`bad_${i}`, hclArgs({ ...BASE_NETWORK, ...bad.props })])));
   });
 
   it("reports errors only against the bad calls", () => {
