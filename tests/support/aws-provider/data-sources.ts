@@ -4,6 +4,7 @@ import { plausibleAttribute } from "./plausible-values";
 import { renderPolicyDocument } from "./policy-document";
 import { ACCOUNT_ID, partitionOf, type ProviderSettings } from "./provider-config";
 import type { BlockSchema } from "./schema-types";
+import { ssmParameterFacts } from "./ssm-parameters";
 
 type Facts = Record<string, CtyValue>;
 type FactSource = (config: CtyObject, region: string, settings: ProviderSettings) => Facts;
@@ -56,6 +57,7 @@ const FACT_SOURCES: Record<string, FactSource> = {
   },
   aws_iam_policy_document: (config) => renderPolicyDocument(config),
   aws_default_tags: (_config, _region, settings) => ({ id: "aws", tags: settings.defaultTags ?? {} }),
+  aws_ssm_parameter: (config, region) => ssmParameterFacts(config, region),
 };
 
 /**
