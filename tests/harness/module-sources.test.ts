@@ -2,6 +2,7 @@ import { readdirSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { localSourcesIn } from "../support/module-sources";
 import { checkTerraform, formatDiagnostics, writeScratchRoot, type ScratchRoot } from "../support/terraform-runner";
 
 // The harness copies only the local directories a configuration really names
@@ -77,7 +78,6 @@ describe("local module sources", () => {
       // Nothing above the example was reached, so the copy is rooted at the example itself.
       expect(basename(result.workDir)).toBe("config");
       expect(filesUnder(result.workDir)).toEqual([
-        ".terraform.lock.hcl",
         "main.tf",
         "modules/a/main.tf",
         "modules/b/main.tf",
@@ -89,4 +89,28 @@ describe("local module sources", () => {
       await rm(/^.*\/lgtm-tf-check-[^/]+/.exec(result.workDir)![0], { recursive: true, force: true });
     }
   }, 60_000);
+});
+
+describe("reading sources from one file", () => {
+  it("reads CRLF files, braces inside interpolated strings and comparisons without mistaking them", () => {
+    const text = [
+      'locals { label = "${replace(var.name, "}", "")}" }',
+      'locals { same = var.source == "../not-a-source" }',
+      "locals { text = <<EOT",
+      '  source = "../in-heredoc"',
+      "  EOT",
+      "}",
+      'module "m" { source = "../m" }',
+    ].join("\r\n");
+    expect(localSourcesIn("main.tf", text)).toEqual(["../m"]);
+  });
+
+  it("ignores sources that are templates or not local paths", () => {
+    const text = 'module "a" { source = "./${var.dir}" }\nmodule "b" { source = "terraform-aws-modules/vpc/aws" }\nmodule "c" { source = "./c" }';
+    expect(localSourcesIn("main.tf", text)).toEqual(["./c"]);
+  });
+
+  it("finds nothing in a .tf.json file that does not parse, leaving the error to terraform", () => {
+    expect(localSourcesIn("main.tf.json", '{"module": {"a": {"source": "./a"}}')).toEqual([]);
+  });
 });

@@ -4,6 +4,7 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/pr
 import { tmpdir } from "node:os";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { DEFAULT_CACHE_DIR, ensureProviderMirror } from "./aws-provider/build-mirror";
+import { localSourcesIn } from "./module-sources";
 
 /**
  * Runs real `terraform init / validate / plan / show` on a directory of
@@ -139,9 +140,7 @@ async function localSources(dir: string): Promise<string[]> {
   const files = (await readdir(dir)).filter((file) => file.endsWith(".tf") || file.endsWith(".tf.json"));
   const found: string[] = [];
   for (const file of files) {
-    const text = await readFile(join(dir, file), "utf8");
-    const pattern = file.endsWith(".json") ? /"source"\s*:\s*"(\.{1,2}\/[^"]*)"/g : /\bsource\s*=\s*"(\.{1,2}\/[^"]*)"/g;
-    for (const match of text.matchAll(pattern)) found.push(resolve(dir, match[1]));
+    for (const source of localSourcesIn(file, await readFile(join(dir, file), "utf8"))) found.push(resolve(dir, source));
   }
   return found;
 }
