@@ -1,8 +1,9 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { symlink } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkTerraform, HarnessSetupError, REPO_ROOT, writeScratchRoot, type ScratchRoot } from "../support/terraform-runner";
+import { checkTerraform, HarnessSetupError, providerSchemaPath, REPO_ROOT, writeScratchRoot, type ScratchRoot } from "../support/terraform-runner";
 
 // `npm run tf:check` as a developer uses it, and the harness failing loudly
 // when what it needs is missing.
@@ -37,7 +38,7 @@ describe("tf:check", () => {
       expect(run.stderr).toBe("");
       expect(run.status).toBe(0);
       expect(run.stdout).toContain("Plan: 1 to create, 0 to update, 0 to replace, 0 to delete, 0 no-op");
-      expect(run.stdout).toMatch(/OK \(stand-in provider; .*init \d+ ms, validate \d+ ms, plan \d+ ms/);
+      expect(run.stdout).toMatch(/OK \(stand-in hashicorp\/aws 6\.19\.0; .*init \d+ ms, validate \d+ ms, plan \d+ ms/);
       expect(JSON.parse(readFileSync(planJson, "utf8")).resource_changes[0].address).toBe("aws_s3_bucket.logs");
     },
     60_000,
@@ -76,6 +77,25 @@ describe("tf:check", () => {
         const run = tfCheck(root.dir, "--var", 'zones=["a","b","c"]', "--plan-json", planJson);
         expect(run.status).toBe(0);
         expect(JSON.parse(readFileSync(planJson, "utf8")).output_changes.zone_count.after).toBe(3);
+      } finally {
+        await root.cleanup();
+      }
+    },
+    60_000,
+  );
+
+  it(
+    "serves the schema given by --provider-schema under the version given by --provider-version",
+    async () => {
+      const root = await writeScratchRoot({
+        "main.tf": 'terraform {\n  required_providers {\n    aws = { source = "hashicorp/aws", version = "6.42.0" }\n  }\n}\n',
+      });
+      try {
+        await symlink(providerSchemaPath(), join(root.dir, "unversioned.json.gz"));
+        const run = tfCheck(root.dir, "--provider-schema", join(root.dir, "unversioned.json.gz"), "--provider-version", "6.42.0", "--no-plan");
+        expect(run.stderr).toBe("");
+        expect(run.status).toBe(0);
+        expect(run.stdout).toMatch(/OK \(stand-in hashicorp\/aws 6\.42\.0; /);
       } finally {
         await root.cleanup();
       }
