@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureProviderMirror } from "../support/aws-provider/build-mirror";
 import { readPluginProtocol, type PluginProtocol } from "../support/aws-provider/protocol";
 import { createServerIdentity } from "../support/aws-provider/self-signed-cert";
-import { providerSchemaPath } from "../support/terraform-runner";
+import { servedProvider } from "../support/terraform-runner";
 
 // The go-plugin contract, checked from the client side the way terraform
 // checks it: the handshake line, mutual TLS pinned to both certificates,
@@ -38,7 +38,8 @@ describe("the stand-in as a go-plugin plugin", () => {
     );
 
   beforeAll(async () => {
-    const mirror = await ensureProviderMirror(providerSchemaPath());
+    const { schemaPath, version } = servedProvider();
+    const mirror = await ensureProviderMirror(schemaPath, version);
     protocol = readPluginProtocol(mirror.runtimeDir);
     const started = performance.now();
     plugin = spawn(findLauncher(mirror.mirrorDir), [], {

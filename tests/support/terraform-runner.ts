@@ -4,6 +4,7 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/pr
 import { tmpdir } from "node:os";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { DEFAULT_CACHE_DIR, ensureProviderMirror } from "./aws-provider/build-mirror";
+import { isProviderVersion, versionInSchemaFileName } from "./aws-provider/provider-version";
 import { localSourcesIn } from "./module-sources";
 
 /**
@@ -27,6 +28,8 @@ const DEFAULT_SCHEMA_PATH = resolve(REPO_ROOT, "..", "shared", "reference", "aws
 export const ENV = {
   /** Path of the `terraform providers schema -json` file (plain or .gz). */
   schema: "LGTM_AWS_PROVIDER_SCHEMA",
+  /** The hashicorp/aws version to serve the schema as, when its file name does not say. */
+  providerVersion: "LGTM_AWS_PROVIDER_VERSION",
   /** "1": use the real provider from the registry (init + validate only; plan is skipped). */
   realProvider: "LGTM_TF_REAL_PROVIDER",
   /** The terraform binary, when not `terraform` on PATH. */
@@ -89,6 +92,10 @@ export interface CheckOptions {
   replace?: string[];
   /** Keep the temporary copy (also LGTM_TF_KEEP_WORKDIR=1). */
   keepWorkDir?: boolean;
+  /** The schema file the stand-in serves (default LGTM_AWS_PROVIDER_SCHEMA, else 6.19.0's). */
+  providerSchema?: string;
+  /** The hashicorp/aws version it serves it as (default LGTM_AWS_PROVIDER_VERSION, else the file name's). */
+  providerVersion?: string;
 }
 
 export interface CheckResult {
@@ -102,6 +109,8 @@ export interface CheckResult {
   /** Milliseconds per stage, plus "prepare" (mirror + copy) and "total". */
   timings: Partial<Record<Stage | "prepare" | "total", number>>;
   provider: "stand-in" | "real";
+  /** The hashicorp/aws version the stand-in was installed as. */
+  providerVersion?: string;
   /** Why plan did not run though asked for (real-provider mode). */
   planSkipped?: string;
   /** The temporary directory terraform ran in (removed unless kept). */
@@ -113,16 +122,36 @@ export class HarnessSetupError extends Error {}
 
 const isEnabled = (name: string) => process.env[name] === "1" || process.env[name] === "true";
 
-export function providerSchemaPath(): string {
-  return process.env[ENV.schema] ? resolve(process.env[ENV.schema]!) : DEFAULT_SCHEMA_PATH;
+export function providerSchemaPath(explicit?: string): string {
+  const path = explicit ?? process.env[ENV.schema];
+  return path ? resolve(path) : DEFAULT_SCHEMA_PATH;
 }
 
-function requireSchema(): string {
-  const path = providerSchemaPath();
+/** The schema file the stand-in serves and the hashicorp/aws version it serves it as. */
+export function servedProvider(options: Pick<CheckOptions, "providerSchema" | "providerVersion"> = {}): { schemaPath: string; version: string } {
+  const schemaPath = requireSchema(options.providerSchema);
+  const version = options.providerVersion ?? process.env[ENV.providerVersion] ?? versionInSchemaFileName(schemaPath);
+  if (version === undefined) {
+    throw new HarnessSetupError(
+      [
+        `Which hashicorp/aws version does ${schemaPath} describe? Either:`,
+        "  - name the file aws-provider-schema-<version>.json or .json.gz (e.g. aws-provider-schema-6.42.0.json.gz), or",
+        `  - set ${ENV.providerVersion}=<version> (npm run tf:check: --provider-version <version>).`,
+      ].join("\n"),
+    );
+  }
+  if (!isProviderVersion(version)) {
+    throw new HarnessSetupError(`"${version}" is not a provider version terraform can install: give major.minor.patch, e.g. 6.42.0.`);
+  }
+  return { schemaPath, version };
+}
+
+function requireSchema(explicit: string | undefined): string {
+  const path = providerSchemaPath(explicit);
   if (!existsSync(path)) {
     throw new HarnessSetupError(
       [
-        `The hashicorp/aws 6.19.0 provider schema is missing: ${path}`,
+        `The hashicorp/aws provider schema is missing: ${path}`,
         "The terraform harness needs it to serve the offline stand-in provider. Either:",
         `  - set ${ENV.schema} to a \`terraform providers schema -json\` file (how to make one: tests/support/aws-provider/README.md), or`,
         `  - set ${ENV.realProvider}=1 to use the real provider from the registry (needs internet; init + validate only).`,
@@ -368,8 +397,11 @@ export async function checkTerraform(dir: string, options: CheckOptions = {}): P
   const keep = options.keepWorkDir ?? isEnabled(ENV.keepWorkDir);
   try {
     let cliConfigFile: string | undefined;
+    let providerVersion: string | undefined;
     if (!useRealProvider) {
-      const mirror = await ensureProviderMirror(requireSchema(), process.env[ENV.cacheDir] || DEFAULT_CACHE_DIR);
+      const served = servedProvider(options);
+      providerVersion = served.version;
+      const mirror = await ensureProviderMirror(served.schemaPath, served.version, process.env[ENV.cacheDir] || DEFAULT_CACHE_DIR);
       cliConfigFile = join(tempRoot, "terraformrc");
       await writeFile(cliConfigFile, cliConfig(mirror.mirrorDir));
     }
@@ -378,7 +410,7 @@ export async function checkTerraform(dir: string, options: CheckOptions = {}): P
     if (options.state) await writeFile(join(workDir, "terraform.tfstate"), JSON.stringify(options.state));
     timings.prepare = Math.round(performance.now() - started);
     const env = terraformEnvironment(cliConfigFile);
-    const result: CheckResult = { ok: false, diagnostics: [], timings, provider: useRealProvider ? "real" : "stand-in", workDir };
+    const result: CheckResult = { ok: false, diagnostics: [], timings, provider: useRealProvider ? "real" : "stand-in", providerVersion, workDir };
     const finish = () => {
       result.ok = !result.diagnostics.some((d) => d.severity === "error");
       timings.total = Math.round(performance.now() - started);

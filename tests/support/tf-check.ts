@@ -1,4 +1,5 @@
 // npm run tf:check -- <dir> [--plan-json <file>] [--no-plan] [--var name=value ...]
+//                      [--provider-schema <file>] [--provider-version <version>]
 //
 // terraform init + validate + plan on any directory against the offline
 // hashicorp/aws stand-in; prints diagnostics and a plan summary, and exits
@@ -7,13 +8,16 @@ import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { checkTerraform, formatDiagnostics, HarnessSetupError, type CheckResult } from "./terraform-runner";
 
-const USAGE = "usage: npm run tf:check -- <dir> [--plan-json <file>] [--no-plan] [--var name=value ...]";
+const USAGE =
+  "usage: npm run tf:check -- <dir> [--plan-json <file>] [--no-plan] [--var name=value ...] [--provider-schema <file>] [--provider-version <version>]";
 
 interface Arguments {
   dir: string;
   planJson?: string;
   plan: boolean;
   vars: Record<string, unknown>;
+  providerSchema?: string;
+  providerVersion?: string;
 }
 
 /** name=value; the value is read as JSON when it is JSON (numbers, lists, objects), else as a string. */
@@ -27,19 +31,24 @@ function parseVariable(assignment: string | undefined, vars: Record<string, unkn
   }
 }
 
+const OPTIONS_WITH_VALUES = { "--plan-json": "planJson", "--provider-schema": "providerSchema", "--provider-version": "providerVersion" } as const;
+
 function parseArguments(argv: string[]): Arguments {
   const rest = [...argv];
   const parsed: Partial<Arguments> & { vars: Record<string, unknown> } = { plan: true, vars: {} };
   while (rest.length > 0) {
     const argument = rest.shift()!;
-    if (argument === "--plan-json") parsed.planJson = rest.shift();
-    else if (argument === "--no-plan") parsed.plan = false;
+    if (Object.hasOwn(OPTIONS_WITH_VALUES, argument)) {
+      const value = rest.shift();
+      if (value === undefined) throw new HarnessSetupError(`${argument} needs a value\n${USAGE}`);
+      parsed[OPTIONS_WITH_VALUES[argument as keyof typeof OPTIONS_WITH_VALUES]] = value;
+    } else if (argument === "--no-plan") parsed.plan = false;
     else if (argument === "--var") parseVariable(rest.shift(), parsed.vars);
     else if (argument === "--help" || argument === "-h") throw new HarnessSetupError(USAGE);
     else if (argument.startsWith("-") || parsed.dir) throw new HarnessSetupError(`unexpected argument ${argument}\n${USAGE}`);
     else parsed.dir = argument;
   }
-  if (!parsed.dir || (argv.includes("--plan-json") && !parsed.planJson)) throw new HarnessSetupError(USAGE);
+  if (!parsed.dir) throw new HarnessSetupError(USAGE);
   return parsed as Arguments;
 }
 
@@ -56,7 +65,8 @@ function report(result: CheckResult): string {
   const timings = Object.entries(result.timings)
     .map(([stage, ms]) => `${stage} ${ms} ms`)
     .join(", ");
-  lines.push(`${result.ok ? "OK" : "FAILED"} (${result.provider} provider; ${timings})`);
+  const provider = result.provider === "real" ? "real provider" : `stand-in hashicorp/aws ${result.providerVersion}`;
+  lines.push(`${result.ok ? "OK" : "FAILED"} (${provider}; ${timings})`);
   return lines.join("\n");
 }
 
@@ -66,7 +76,12 @@ const fromUserDirectory = (path: string) => resolve(process.env.INIT_CWD ?? proc
 async function main(): Promise<number> {
   const args = parseArguments(process.argv.slice(2));
   const vars = Object.keys(args.vars).length > 0 ? args.vars : undefined;
-  const result = await checkTerraform(fromUserDirectory(args.dir), { plan: args.plan, vars });
+  const result = await checkTerraform(fromUserDirectory(args.dir), {
+    plan: args.plan,
+    vars,
+    providerSchema: args.providerSchema && fromUserDirectory(args.providerSchema),
+    providerVersion: args.providerVersion,
+  });
   console.log(report(result));
   if (args.planJson && result.plan) {
     writeFileSync(fromUserDirectory(args.planJson), `${JSON.stringify(result.plan, null, 2)}\n`);

@@ -17,18 +17,19 @@ import {
   WRITE_CODE_CACHE_ENV,
 } from "./runtime-files";
 import { planningIndex, providerSchemaResponse } from "./schema-compile";
-import { AWS_PROVIDER_SOURCE, AWS_PROVIDER_VERSION, type ProviderSchemaDocument } from "./schema-types";
+import { AWS_PROVIDER_SOURCE, type ProviderSchemaDocument } from "./schema-types";
 
 /**
  * Builds the stand-in into a terraform filesystem mirror:
  *
- *   <cache>/aws-<key>/mirror/registry.terraform.io/hashicorp/aws/6.19.0/<os>_<arch>/terraform-provider-aws_v6.19.0
+ *   <cache>/aws-<key>/mirror/registry.terraform.io/hashicorp/aws/<version>/<os>_<arch>/terraform-provider-aws_v<version>
  *   <cache>/aws-<key>/runtime/{start.js, provider.js, provider.js.cache, protocol.json, provider-schema.pb, planning-index.json}
  *
  * The provider "binary" is a two-line shell script that execs node on the
  * loader (start.js, which runs provider.js with its V8 code cache), so the
  * package terraform hashes and installs stays tiny. The key hashes
- * everything the build depends on; builds go to a staging directory renamed
+ * everything the build depends on, the version served included (one schema
+ * may be served under several); builds go to a staging directory renamed
  * into place, so parallel test workers either reuse a finished mirror or
  * race harmlessly to create identical ones.
  */
@@ -48,8 +49,8 @@ function terraformPlatform(): string {
   return `${process.platform}_${arch}`;
 }
 
-function buildKey(schemaPath: string): string {
-  const hash = createHash("sha256");
+function buildKey(schemaPath: string, version: string): string {
+  const hash = createHash("sha256").update(`${version}\n`);
   const sources = readdirSync(SOURCE_DIR).filter((file) => file.endsWith(".ts")).sort();
   for (const file of sources) hash.update(file).update(readFileSync(join(SOURCE_DIR, file)));
   for (const file of PROTO_FILES) hash.update(file).update(readFileSync(join(PROTO_DIR, file)));
@@ -67,7 +68,7 @@ export function readSchemaDocument(schemaPath: string): ProviderSchemaDocument {
   return aws;
 }
 
-async function buildInto(staging: string, finalDir: string, schemaPath: string): Promise<void> {
+async function buildInto(staging: string, finalDir: string, schemaPath: string, version: string): Promise<void> {
   const runtimeDir = join(staging, "runtime");
   mkdirSync(runtimeDir, { recursive: true });
   const bundleOptions = { bundle: true, platform: "node", target: "node20", format: "cjs", minify: true, logLevel: "silent" } as const;
@@ -82,9 +83,9 @@ async function buildInto(staging: string, finalDir: string, schemaPath: string):
   writeFileSync(join(runtimeDir, ENCODED_SCHEMA_FILE), schemaResponse);
   writeFileSync(join(runtimeDir, PLANNING_INDEX_FILE), JSON.stringify(planningIndex(document)));
 
-  const packageDir = join(staging, "mirror", "registry.terraform.io", "hashicorp", "aws", AWS_PROVIDER_VERSION, terraformPlatform());
+  const packageDir = join(staging, "mirror", "registry.terraform.io", "hashicorp", "aws", version, terraformPlatform());
   mkdirSync(packageDir, { recursive: true });
-  const launcher = join(packageDir, `terraform-provider-aws_v${AWS_PROVIDER_VERSION}`);
+  const launcher = join(packageDir, `terraform-provider-aws_v${version}`);
   const loader = join(finalDir, "runtime", LOADER_FILE);
   writeFileSync(launcher, `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(loader)} "$@"\n`);
   chmodSync(launcher, 0o755);
@@ -105,8 +106,9 @@ function writeCodeCache(runtimeDir: string): void {
 
 const builds = new Map<string, Promise<ProviderMirror>>();
 
-export function ensureProviderMirror(schemaPath: string, cacheDir = DEFAULT_CACHE_DIR): Promise<ProviderMirror> {
-  const finalDir = join(cacheDir, `aws-${buildKey(schemaPath)}`);
+/** The mirror serving schemaPath as hashicorp/aws `version`, built unless already there. */
+export function ensureProviderMirror(schemaPath: string, version: string, cacheDir = DEFAULT_CACHE_DIR): Promise<ProviderMirror> {
+  const finalDir = join(cacheDir, `aws-${buildKey(schemaPath, version)}`);
   const mirror = { mirrorDir: join(finalDir, "mirror"), runtimeDir: join(finalDir, "runtime") };
   if (existsSync(join(finalDir, READY_MARKER))) return Promise.resolve(mirror);
 
@@ -115,7 +117,7 @@ export function ensureProviderMirror(schemaPath: string, cacheDir = DEFAULT_CACH
     pending = (async () => {
       const staging = join(cacheDir, `.staging-${process.pid}-${randomBytes(4).toString("hex")}`);
       try {
-        await buildInto(staging, finalDir, schemaPath);
+        await buildInto(staging, finalDir, schemaPath, version);
         renameSync(staging, finalDir);
       } catch (caught) {
         // Another process finished the same build first: theirs is identical.

@@ -67,4 +67,3 @@ export interface ProviderSchemaDocument {
 }
 
 export const AWS_PROVIDER_SOURCE = "registry.terraform.io/hashicorp/aws";
-export const AWS_PROVIDER_VERSION = "6.19.0";
