@@ -130,7 +130,7 @@ export function providerSchemaPath(explicit?: string): string {
 /** The schema file the stand-in serves and the hashicorp/aws version it serves it as. */
 export function servedProvider(options: Pick<CheckOptions, "providerSchema" | "providerVersion"> = {}): { schemaPath: string; version: string } {
   const schemaPath = requireSchema(options.providerSchema);
-  const version = options.providerVersion ?? process.env[ENV.providerVersion] ?? versionInSchemaFileName(schemaPath);
+  const version = options.providerVersion ?? (process.env[ENV.providerVersion] || versionInSchemaFileName(schemaPath));
   if (version === undefined) {
     throw new HarnessSetupError(
       [
