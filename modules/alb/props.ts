@@ -52,7 +52,7 @@ export interface AlbProps {
   readonly ingestionCidrs?: string[] | null;
   /** S3 bucket and key prefix for access logs; `null` turns them off. The module does not create the bucket: its policy must let the ELB log delivery service write to it. */
   readonly accessLogs?: AccessLogs | null;
-  /** ARN of a regional WAFv2 web ACL to associate with the load balancer; `null` associates none. */
+  /** ARN of a regional WAFv2 web ACL to associate with the load balancer; `null` associates none. Must be known at plan, since it decides whether the association exists. */
   readonly wafAclArn?: string | null;
   /** Seconds a connection may stay idle before the load balancer closes it, 1–4000. */
   readonly idleTimeout?: number;
