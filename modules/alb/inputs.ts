@@ -35,7 +35,7 @@ const MAX_WILDCARDS = 5;
 const MAX_IDLE_TIMEOUT = 4000;
 /** Protocol versions that need HTTP/2 from the client, which an ALB speaks only over HTTPS. */
 const HTTP2_ONLY = ["HTTP2", "GRPC"];
-export const PROTOCOL_VERSIONS = ["HTTP1", ...HTTP2_ONLY];
+const PROTOCOL_VERSIONS = ["HTTP1", ...HTTP2_ONLY];
 
 const NAME_PATTERN = "^[a-z][a-z0-9-]{0,22}[a-z0-9]$";
 const VPC_ID_PATTERN = "^vpc-[0-9a-f]+$";
