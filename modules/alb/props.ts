@@ -46,7 +46,7 @@ export interface AlbProps {
   readonly certificateArn?: string | null;
   /** Routes by key: `host`, `paths` (default `["/*"]`), target `port`, `health_check_path` (default `/ready`; a GRPC route needs a gRPC method path such as `/AWS.ALB/healthcheck`), `protocol_version` (`HTTP1`, `HTTP2` or `GRPC`, the last two only with `certificate_arn`), `ingestion` (a push endpoint, reachable only from `ingestion_cidrs`), `priority` (1–9999, evaluated before every route without one; without it a fixed priority is derived from the key: exact paths first, then wildcard paths, then `/*`, so adding or removing a route never renumbers another) and `health_check_port` (default: the target port; e.g. Tempo's HTTP port 3200 for its OTLP receiver on 4318, which serves no readiness path). Each route gets its own `ip` target group and listener rule; host, paths and, for ingestion routes, source CIDRs together may hold at most 5 values. */
   readonly routes: Record<string, AlbRoute>;
-  /** IPv4 CIDRs allowed to reach the load balancer's listeners, and so its non-ingestion routes. */
+  /** IPv4 CIDRs allowed to reach the load balancer's listeners, and so its non-ingestion routes. Leave out the VPC's own CIDR while `ingestion_cidrs` is null: it is admitted already, and AWS refuses the same rule twice. */
   readonly ingressCidrs?: string[];
   /** IPv4 CIDRs allowed to reach the ingestion routes (push endpoints), enforced by a source-ip condition on each; `null` is the VPC's primary CIDR, so push endpoints are never open to the internet unless `0.0.0.0/0` is passed on purpose. */
   readonly ingestionCidrs?: string[] | null;
