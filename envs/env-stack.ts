@@ -1,7 +1,9 @@
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Construct } from "constructs";
 import { ReadableStack } from "../lib/readable-stack";
+import { Alb } from "../modules/alb/alb";
 import { Network } from "../modules/network/network";
+import { lgtmRoutes } from "./lgtm-routes";
 import { PartialS3Backend } from "./partial-s3-backend";
 import { EnvProfile } from "./profile";
 
@@ -20,6 +22,8 @@ export class EnvStack extends ReadableStack {
     super(scope, profile.name);
     new AwsProvider(this, "aws", { region: profile.region, defaultTags: [{ tags: envTags(profile) }] });
     new PartialS3Backend(this, { key: `lgtm-fargate/${profile.name}/terraform.tfstate` });
-    new Network(this, "network", { name: `lgtm-${profile.name}`, ...profile.network });
+    const network = new Network(this, "network", { name: `lgtm-${profile.name}`, ...profile.network });
+    const { domain, ...alb } = profile.alb;
+    new Alb(this, "alb", { name: `lgtm-${profile.name}`, vpcId: network.vpcId, subnetIds: network.publicSubnetIds, routes: lgtmRoutes(domain), ...alb });
   }
 }

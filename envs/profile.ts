@@ -1,3 +1,4 @@
+import { AlbProps } from "../modules/alb/props";
 import { NetworkProps } from "../modules/network/props";
 
 /** What differs between two deployments of the stack. */
@@ -8,4 +9,6 @@ export interface EnvProfile {
   readonly region: string;
   /** The env's network; `name` and `tags` come from the env. */
   readonly network: Omit<NetworkProps, "name" | "tags">;
+  /** The env's load balancer, in the network's public subnets; its routes are `<component>.<domain>`. */
+  readonly alb: { readonly domain: string } & Pick<AlbProps, "deletionProtection">;
 }

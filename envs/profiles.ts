@@ -11,6 +11,8 @@ export const dev: EnvProfile = {
     enableFlowLogs: true,
     flowLogsRetentionDays: 14,
   },
+  // Example domain, and HTTP only, until issue 10 brings the env's domain and certificate.
+  alb: { domain: "dev.lgtm.example.com", deletionProtection: false },
 };
 
 /**
@@ -28,6 +30,8 @@ export const prod: EnvProfile = {
     enableFlowLogs: true,
     flowLogsRetentionDays: 365,
   },
+  // Example domain, and HTTP only, until issue 10 brings the env's domain and certificate.
+  alb: { domain: "lgtm.example.com", deletionProtection: true },
 };
 
 export const ENV_PROFILES = [dev, prod];
