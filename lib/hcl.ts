@@ -1,4 +1,4 @@
-import { IResolvable, IResolveContext, Token } from "cdktf";
+import { IResolvable, IResolveContext, Token, Tokenization } from "cdktf";
 
 /**
  * A Terraform expression written as HCL text, with cdktf tokens and literals spliced in as
@@ -55,11 +55,23 @@ class HclExpression implements IResolvable {
 }
 
 function toExpression(context: IResolveContext, value: unknown): string {
+  if (typeof value === "string" && Token.isUnresolved(value) && Tokenization.reverseString(value).length > 1) return template(context, value);
   if (Token.isUnresolved(value)) {
     const resolved = context.resolve(value);
     return typeof resolved === "string" ? resolved : literal(resolved);
   }
   return literal(value);
+}
+
+/**
+ * A string mixing literal text and tokens (`mimir.${namespace}`) as a quoted HCL template,
+ * `"mimir.${var.namespace}"`: spliced in bare, its tokens would lose their braces.
+ */
+function template(context: IResolveContext, value: string): string {
+  const parts: unknown[] = [];
+  Tokenization.reverseString(value).join({ join: (left, right) => (parts.length === 0 ? parts.push(left, right) : parts.push(right)) });
+  const body = parts.map((part) => (Token.isUnresolved(part) ? "${" + toExpression(context, part) + "}" : literal(String(part)).slice(1, -1))).join("");
+  return `"${body}"`;
 }
 
 function literal(value: unknown): string {

@@ -35,3 +35,9 @@ describe("literal or token choices", () => {
     expect(render((s) => tagged(new TerraformVariable(s, "tags", { type: "map(string)" }).value, "vpc"))).toBe('${merge(var.tags, {"Name" = "vpc"})}');
   });
 });
+
+describe("strings mixing text and tokens", () => {
+  it("splices them in as quoted templates, escaping the literal text", () => {
+    expect(render((s) => hcl`upper(${`mimir."${new TerraformVariable(s, "ns", { type: "string" }).stringValue}".\${x}`})`)).toBe('${upper("mimir.\\"${var.ns}\\".$${x}")}');
+  });
+});
