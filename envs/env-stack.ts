@@ -1,9 +1,15 @@
+import { DataAwsCallerIdentity } from "@cdktf/provider-aws/lib/data-aws-caller-identity";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Construct } from "constructs";
 import { ReadableStack } from "../lib/readable-stack";
+import { LgtmStorage } from "../modules/lgtm-storage/lgtm-storage";
 import { Network } from "../modules/network/network";
+import { ServiceDiscovery } from "../modules/service-discovery/service-discovery";
 import { PartialS3Backend } from "./partial-s3-backend";
 import { EnvProfile } from "./profile";
+
+/** The stack's Cloud Map services; the data-plane issue splits them per component role. */
+const LGTM_SERVICES = ["mimir", "loki", "tempo", "pyroscope", "grafana"];
 
 /** Tags on every resource of an env, through the provider's default_tags. */
 function envTags(profile: EnvProfile): Record<string, string> {
@@ -20,6 +26,16 @@ export class EnvStack extends ReadableStack {
     super(scope, profile.name);
     new AwsProvider(this, "aws", { region: profile.region, defaultTags: [{ tags: envTags(profile) }] });
     new PartialS3Backend(this, { key: `lgtm-fargate/${profile.name}/terraform.tfstate` });
-    new Network(this, "network", { name: `lgtm-${profile.name}`, ...profile.network });
+    const network = new Network(this, "network", { name: `lgtm-${profile.name}`, ...profile.network });
+    new ServiceDiscovery(this, "service_discovery", { namespace: "lgtm.local", vpcId: network.vpcId, services: LGTM_SERVICES });
+    // Globally unique without naming an account in the code. grafanaEfs stays unset until Grafana
+    // and its security group exist (issue 9).
+    const account = new DataAwsCallerIdentity(this, "account");
+    new LgtmStorage(
+      this,
+      "storage",
+      { bucketName: `lgtm-${profile.name}-${account.accountId}-${profile.region}`, ...profile.storage },
+      { preventDestroy: profile.protectData },
+    );
   }
 }

@@ -1,3 +1,4 @@
+import { LgtmStorageProps } from "../modules/lgtm-storage/props";
 import { NetworkProps } from "../modules/network/props";
 
 /** What differs between two deployments of the stack. */
@@ -8,4 +9,8 @@ export interface EnvProfile {
   readonly region: string;
   /** The env's network; `name` and `tags` come from the env. */
   readonly network: Omit<NetworkProps, "name" | "tags">;
+  /** The env's telemetry storage; the bucket name comes from the env, account and region. */
+  readonly storage: Omit<LgtmStorageProps, "bucketName" | "grafanaEfs" | "tags">;
+  /** `prevent_destroy` on the env's data stores (the telemetry bucket, Grafana's file system). */
+  readonly protectData: boolean;
 }
