@@ -16,8 +16,8 @@ import { isGiven } from "./choice";
 import { GrafanaEfs, LgtmStorageProps } from "./props";
 
 /** The uid and gid Grafana's image runs as; the access point makes every file operation theirs. */
-export const GRAFANA_UID = 472;
-export const GRAFANA_ROOT = "/grafana";
+const GRAFANA_UID = 472;
+const GRAFANA_ROOT = "/grafana";
 const NFS_PORT = 2049;
 
 /** Grafana's file system and what reaches it, each `count`-ed: one when `grafana_efs` is given. */
@@ -47,6 +47,8 @@ export function addGrafanaEfs(
   const count = countIf(enabled);
   const subnetIds = listOf(given.subnet_ids);
   const securityGroupIds = listOf(given.allowed_security_group_ids);
+  const mountTargets = whenEnabled(enabled, lengthOf(given.subnet_ids));
+  const ingressRules = whenEnabled(enabled, lengthOf(given.allowed_security_group_ids));
   const name = `${props.bucketName}-grafana`;
 
   // The security group goes in the subnets' VPC, which is read off the first one.
@@ -60,7 +62,7 @@ export function addGrafanaEfs(
   });
   const securityGroupId = hclString`${securityGroup.fqn}[0].id`;
   new VpcSecurityGroupIngressRule(scope, "grafana_efs_nfs", {
-    count: whenEnabled(enabled, lengthOf(securityGroupIds)),
+    count: ingressRules,
     securityGroupId,
     description: "NFS from an allowed security group",
     ipProtocol: "tcp",
@@ -95,7 +97,7 @@ export function addGrafanaEfs(
   });
   new EfsFileSystemPolicy(scope, "grafana:policy", { count, fileSystemId, policy: hclString`${tlsOnly.fqn}[0].json` });
   new EfsMountTarget(scope, "grafana:mount-targets", {
-    count: whenEnabled(enabled, lengthOf(subnetIds)),
+    count: mountTargets,
     fileSystemId,
     subnetId: hclString`${subnetIds}[count.index]`,
     securityGroups: [securityGroupId],
@@ -116,6 +118,7 @@ function listOf(list: string[]): string[] {
   return Token.isUnresolved(list) || !containsToken(list) ? list : Token.asList(Fn.tolist(list));
 }
 
+/** The length of a list: counted here for a literal list (tokens inside or not), by Terraform for a token. */
 function lengthOf(list: string[]): number {
   return Token.isUnresolved(list) ? hclNumber`length(${list})` : list.length;
 }

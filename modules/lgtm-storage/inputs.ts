@@ -68,10 +68,12 @@ function unlessNull(value: string, condition: string): string {
   return `${value} == null ? true : (${condition})`;
 }
 
-/** HCL and TS checks that a list holds distinct IDs of one pattern, at least one. */
+/** HCL that is true when the list holds at least one ID of the pattern, each once. */
 function idList(expression: string, pattern: string): string {
   return `length(${expression}) > 0 && length(distinct(${expression})) == length(${expression}) && alltrue([for id in ${expression} : can(regex("${pattern}", id))])`;
 }
+
+/** {@link idList} in TypeScript. */
 function validIdList(ids: readonly string[], pattern: string): boolean {
   return ids.length > 0 && new Set(ids).size === ids.length && ids.every((id) => new RegExp(pattern).test(id));
 }

@@ -1,4 +1,9 @@
+import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
+import { Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
+import { ReadableStack } from "../../lib/readable-stack";
+import { LgtmStorage } from "../../modules/lgtm-storage/lgtm-storage";
+import { Network } from "../../modules/network/network";
 import { COMPONENTS, PREFIXES } from "../../modules/lgtm-storage/layout";
 import { BASE_STORAGE, GRAFANA_EFS, KMS_KEY_ARN, synthLgtmStorage } from "../support/lgtm-storage";
 
@@ -142,5 +147,21 @@ describe("Grafana's file system", () => {
         ],
       },
     ]);
+  });
+});
+
+describe("Grafana's file system in a composition", () => {
+  it("takes subnet and security group IDs that other constructs create", () => {
+    const stack = new ReadableStack(Testing.app(), "test");
+    const network = new Network(stack, "network", { name: "lgtm-test", cidr: "10.0.0.0/16", azs: ["eu-west-1a", "eu-west-1b"] });
+    const grafana = new SecurityGroup(stack, "grafana", { name: "grafana", vpcId: network.vpcId });
+    new LgtmStorage(stack, "storage", { ...BASE_STORAGE, grafanaEfs: { subnet_ids: network.privateSubnetIds, allowed_security_group_ids: [grafana.id] } });
+    const json = JSON.parse(Testing.synth(stack));
+    const privateSubnetIds = '[for az in ["eu-west-1a", "eu-west-1b"] : aws_subnet.network_private[az].id if contains(keys(aws_subnet.network_private), az)]';
+    expect(json.resource.aws_efs_mount_target.storage_grafana).toMatchObject({ count: `\${length(${privateSubnetIds})}`, subnet_id: `\${${privateSubnetIds}[count.index]}` });
+    expect(json.resource.aws_vpc_security_group_ingress_rule.storage_grafana_efs_nfs).toMatchObject({
+      count: 1,
+      referenced_security_group_id: "${tolist([aws_security_group.grafana.id])[count.index]}",
+    });
   });
 });
