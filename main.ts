@@ -4,11 +4,18 @@ import { ENV_PROFILES } from "./envs/profiles";
 import { ModuleStack, PublishableModule } from "./lib/module-stack";
 import { moduleDir, publishedFiles, writeModule } from "./lib/publish";
 import { albModule } from "./modules/alb/module";
+import { lgtmStorageModule } from "./modules/lgtm-storage/module";
 import { networkModule } from "./modules/network/module";
+import { serviceDiscoveryModule } from "./modules/service-discovery/module";
 
 /** The published modules, each a stack in a provider-less App. */
 export function registerModules(app: App): PublishableModule[] {
-  return [new ModuleStack(app, networkModule), new ModuleStack(app, albModule)];
+  return [
+    new ModuleStack(app, networkModule),
+    new ModuleStack(app, albModule),
+    new ModuleStack(app, serviceDiscoveryModule),
+    new ModuleStack(app, lgtmStorageModule),
+  ];
 }
 
 /** The deployable env roots. */

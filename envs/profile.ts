@@ -1,4 +1,5 @@
 import { AlbProps } from "../modules/alb/props";
+import { LgtmStorageProps } from "../modules/lgtm-storage/props";
 import { NetworkProps } from "../modules/network/props";
 
 /** What differs between two deployments of the stack. */
@@ -11,4 +12,8 @@ export interface EnvProfile {
   readonly network: Omit<NetworkProps, "name" | "tags">;
   /** The env's load balancer, in the network's public subnets; its routes are `<component>.<domain>`. */
   readonly alb: { readonly domain: string } & Pick<AlbProps, "deletionProtection">;
+  /** The env's telemetry storage; the bucket name comes from the env, account and region. */
+  readonly storage: Omit<LgtmStorageProps, "bucketName" | "grafanaEfs" | "tags">;
+  /** `prevent_destroy` on the env's data stores (the telemetry bucket, Grafana's file system). */
+  readonly protectData: boolean;
 }

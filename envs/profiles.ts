@@ -1,6 +1,6 @@
 import { EnvProfile } from "./profile";
 
-/** Cheapest shape that still behaves like prod: two AZs, one NAT gateway, short log retention. */
+/** Cheapest shape that still behaves like prod: two AZs, one NAT gateway, short retention everywhere. */
 export const dev: EnvProfile = {
   name: "dev",
   region: "ap-northeast-2",
@@ -13,11 +13,14 @@ export const dev: EnvProfile = {
   },
   // Example domain, and HTTP only, until issue 10 brings the env's domain and certificate.
   alb: { domain: "dev.lgtm.example.com", deletionProtection: false },
+  storage: { mimirRetentionDays: 30, lokiRetentionDays: 14, tempoRetentionDays: 3, pyroscopeRetentionDays: 7 },
+  protectData: false,
 };
 
 /**
  * Three AZs with a NAT gateway each, so losing an AZ never cuts another AZ's egress; interface
- * endpoints keep image pulls, logs and secrets off the NAT path.
+ * endpoints keep image pulls, logs and secrets off the NAT path; a year of metrics and logs that
+ * no plan can destroy.
  */
 export const prod: EnvProfile = {
   name: "prod",
@@ -32,6 +35,8 @@ export const prod: EnvProfile = {
   },
   // Example domain, and HTTP only, until issue 10 brings the env's domain and certificate.
   alb: { domain: "lgtm.example.com", deletionProtection: true },
+  storage: { mimirRetentionDays: 365, lokiRetentionDays: 365, tempoRetentionDays: 7, pyroscopeRetentionDays: 30 },
+  protectData: true,
 };
 
 export const ENV_PROFILES = [dev, prod];

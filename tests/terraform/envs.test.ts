@@ -4,6 +4,9 @@ import { join } from "node:path";
 import { App } from "cdktf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registerEnvs } from "../../main";
+import { lgtmStorageInputs, lgtmStorageRules } from "../../modules/lgtm-storage/inputs";
+import { LgtmStorageProps } from "../../modules/lgtm-storage/props";
+import { withDefaults } from "../../lib/inputs";
 import { CheckResult, checkTerraform, plannedActions } from "../support/terraform-runner";
 
 const outdir = mkdtempSync(join(tmpdir(), "lgtm-envs-"));
@@ -18,6 +21,8 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(outdir, { recursive: true, force: true }));
 
+const stackJson = (env: string) => JSON.parse(readFileSync(join(outdir, "stacks", env, "cdk.tf.json"), "utf8"));
+const planned = (env: string, address: string) => results.get(env)!.plan!.resource_changes!.find((c) => c.address === address)?.change.after as Record<string, unknown>;
 const addresses = (env: string, prefix: string) => Object.keys(plannedActions(results.get(env)!.plan!)).filter((a) => a.startsWith(prefix)).sort();
 
 describe.each(["dev", "prod"])("env %s under terraform plan", (env) => {
@@ -46,5 +51,42 @@ describe("env profiles", () => {
     expect(addresses("prod", "aws_vpc_endpoint.network_interface")).toEqual(
       ["ecr.api", "ecr.dkr", "logs", "secretsmanager", "ssm", "sts"].map((service) => `aws_vpc_endpoint.network_interface["${service}"]`),
     );
+  });
+});
+
+describe.each(["dev", "prod"])("env %s service discovery and telemetry storage", (env) => {
+  it("registers the stack's services in lgtm.local inside the env's VPC", () => {
+    expect(addresses(env, "aws_service_discovery_service.service_discovery")).toEqual(
+      ["grafana", "loki", "mimir", "pyroscope", "tempo"].map((name) => `aws_service_discovery_service.service_discovery["${name}"]`),
+    );
+    expect(stackJson(env).resource.aws_service_discovery_private_dns_namespace.service_discovery).toMatchObject({ name: "lgtm.local", vpc: "${aws_vpc.network.id}" });
+  });
+
+  it("names its bucket after the env, account and region, within S3's naming rules", () => {
+    const bucketName = planned(env, "aws_s3_bucket.storage").bucket as string;
+    expect(bucketName).toBe(`lgtm-${env}-123456789012-ap-northeast-2`);
+    const props = withDefaults<LgtmStorageProps>({ bucketName }, lgtmStorageInputs);
+    for (const rule of lgtmStorageRules) expect(rule.valid(props), rule.allowed).toBe(true);
+  });
+
+  it("creates no Grafana file system until Grafana exists", () => {
+    expect(addresses(env, "aws_efs")).toEqual([]);
+  });
+});
+
+describe("env data protection", () => {
+  it("lets no plan destroy prod's bucket, and leaves dev's disposable", () => {
+    expect(stackJson("prod").resource.aws_s3_bucket.storage.lifecycle).toEqual({ prevent_destroy: true });
+    expect(stackJson("dev").resource.aws_s3_bucket.storage).not.toHaveProperty("lifecycle");
+    expect(stackJson("dev").resource.aws_s3_bucket.storage.force_destroy).toBe(false);
+  });
+
+  it("keeps a year of metrics and logs in prod and a month or less in dev", () => {
+    const expirations = (env: string) =>
+      (stackJson(env).resource.aws_s3_bucket_lifecycle_configuration.storage.rule as { id: string; expiration: { days?: number }[] }[])
+        .filter((rule) => rule.id.startsWith("expire-"))
+        .map((rule) => [rule.id, rule.expiration[0].days]);
+    expect(expirations("prod")).toEqual([["expire-blocks", 395], ["expire-loki", 395], ["expire-tempo", 37], ["expire-pyroscope", 60]]);
+    expect(expirations("dev")).toEqual([["expire-blocks", 60], ["expire-loki", 44], ["expire-tempo", 33], ["expire-pyroscope", 37]]);
   });
 });
