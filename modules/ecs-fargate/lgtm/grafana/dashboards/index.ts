@@ -1,5 +1,6 @@
 import { jsonDocument, literalText } from "../../alloy/terraform-value";
 import { PROVISIONING_DIR } from "../paths";
+import { metricNames } from "../promql";
 import { ALB } from "./alb";
 import { ECS_SERVICES } from "./ecs-services";
 import { DashboardSpec, dashboardModel } from "./panels";
@@ -43,4 +44,10 @@ export function dashboardProviderFile(): string {
  */
 export function dashboardFiles(): Record<string, string> {
   return Object.fromEntries(DASHBOARDS.map((spec) => [`${DASHBOARDS_DIR}/${spec.uid}.json`, literalText(JSON.stringify(dashboardModel(spec)))]));
+}
+
+/** Every metric name the dashboards query, sorted. */
+export function dashboardMetricNames(): string[] {
+  const exprs = DASHBOARDS.flatMap((spec) => spec.panels.flatMap((panel) => panel.queries.map((query) => query.expr)));
+  return [...new Set(exprs.flatMap(metricNames))].sort();
 }
