@@ -20,7 +20,7 @@ interface RuleSpec {
 }
 
 /** The uid of the SNS contact point, when there is one. */
-export const SNS_CONTACT_POINT = "lgtm-sns";
+const SNS_CONTACT_POINT = "lgtm-sns";
 
 // Grafana reads alert rule query models raw but expands variables in other fields of the same file
 // (annotations only `${…}` in recent releases), so these rules contain no `$` at all: templates use

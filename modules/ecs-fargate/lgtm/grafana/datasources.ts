@@ -46,9 +46,10 @@ export function datasourcesFile(settings: GrafanaSettings): string {
           url: settings.lokiUrl,
           jsonData: {
             ...tenantHeader,
-            // Trace ids as logfmt (traceID=…), JSON ("traceid":"…", what otelcol.exporter.loki writes) or trace_id: …
+            // Trace ids as logfmt (traceID=…), JSON ("traceid":"…", what otelcol.exporter.loki writes) or trace_id: ….
+            // Grafana runs this in the browser: no inline flags like (?i), which JavaScript rejects.
             derivedFields: [
-              { name: "TraceID", matcherRegex: "(?i)trace_?id\\W+(\\w+)", datasourceUid: DATASOURCE_UIDS.tempo, url: "${__value.raw}", urlDisplayLabel: "View trace" },
+              { name: "TraceID", matcherRegex: "[Tt]race_?[Ii][Dd]\\W+(\\w+)", datasourceUid: DATASOURCE_UIDS.tempo, url: "${__value.raw}", urlDisplayLabel: "View trace" },
             ],
           },
         },
