@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { CLOUDWATCH_METRICS, cloudWatchMetricNames } from "../../modules/ecs-fargate/lgtm/alloy/cloudwatch-metrics";
 import { SCRAPE_INTERVAL } from "../../modules/ecs-fargate/lgtm/alloy/config";
+import { jsonDocument, literalText } from "../../modules/ecs-fargate/lgtm/alloy/terraform-value";
 import { GrafanaContainer, grafanaContainer } from "../../modules/ecs-fargate/lgtm/grafana/container";
 import { DASHBOARDS } from "../../modules/ecs-fargate/lgtm/grafana/dashboards";
 import { metricNames } from "../../modules/ecs-fargate/lgtm/grafana/promql";
@@ -9,6 +10,8 @@ import { renderWithTerraform } from "./support/render";
 import { GRAFANA_SETTINGS, GRAFANA_SETTINGS_MINIMAL, GRAFANA_VARIABLE_VALUES, grafanaSettingsFromVariables } from "./support/settings";
 
 const SECRET_ARN = "arn:aws:secretsmanager:ap-northeast-2:123456789012:secret:grafana-admin";
+// Everything Terraform's templates and HCL strings treat specially.
+const TRICKY = 'a ${b} %{ if c }$${d}%%{e} "quoted" \\ back\nslash\t\u2028 <&> $f';
 const P = "/etc/grafana/provisioning";
 
 /** What terraform rendered of one container: its files, environment and task role policy. */
@@ -20,6 +23,7 @@ interface Face {
 
 const faces: Record<string, Face> = {};
 let container: GrafanaContainer;
+let tricky: { json: string; text: string };
 
 beforeAll(async () => {
   container = grafanaContainer(GRAFANA_SETTINGS, SECRET_ARN);
@@ -33,8 +37,11 @@ beforeAll(async () => {
     add("literal", container);
     add("minimal", grafanaContainer(GRAFANA_SETTINGS_MINIMAL, SECRET_ARN));
     add("variables", grafanaContainer(grafanaSettingsFromVariables(stack), SECRET_ARN));
+    outputs.tricky_json = jsonDocument({ text: TRICKY });
+    outputs.tricky_text = literalText(TRICKY);
     return outputs;
   }, GRAFANA_VARIABLE_VALUES);
+  tricky = { json: values.tricky_json as string, text: values.tricky_text as string };
   for (const face of ["literal", "minimal", "variables"]) {
     faces[face] = {
       files: values[`${face}_files`] as Record<string, string>,
@@ -83,6 +90,11 @@ describe("Grafana files rendered by terraform", () => {
     expect(dashboard("lgtm-stack-health").panels[1].targets[0].expr).toContain("[$__rate_interval]");
   });
 
+  it("carry literal text through Terraform unchanged, template sequences, quotes and escapes included", () => {
+    expect(JSON.parse(tricky.json)).toEqual({ text: TRICKY });
+    expect(tricky.text).toBe(TRICKY);
+  });
+
   it("put no $ in the alert rules file, which Grafana reads partly raw and partly expanded", () => {
     for (const face of ["literal", "minimal"]) expect(faces[face].files[`${P}/alerting/lgtm-rules.yaml`]).not.toContain("$");
   });
@@ -116,7 +128,10 @@ describe("provisioned datasources", () => {
     const uids = datasources().map((d) => d.uid);
     const [, loki, tempo] = datasources();
     expect(loki.jsonData.derivedFields[0]).toMatchObject({ datasourceUid: "tempo", name: "TraceID" });
-    expect(new RegExp(loki.jsonData.derivedFields[0].matcherRegex.replace("(?i)", ""), "i").exec('{"traceid":"4bf92f3577b34da6"}')?.[1]).toBe("4bf92f3577b34da6");
+    const traceId = new RegExp(loki.jsonData.derivedFields[0].matcherRegex);
+    for (const line of ['{"traceid":"4bf92f3577b34da6"}', "level=info traceID=4bf92f3577b34da6", "trace_id: 4bf92f3577b34da6"]) {
+      expect(traceId.exec(line)?.[1], line).toBe("4bf92f3577b34da6");
+    }
     const links = tempo.jsonData;
     expect([links.tracesToLogsV2, links.tracesToMetrics, links.tracesToProfiles, links.serviceMap].map((l) => l.datasourceUid)).toEqual(["loki", "mimir", "pyroscope", "mimir"]);
     expect(links.nodeGraph.enabled).toBe(true);
