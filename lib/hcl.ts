@@ -58,9 +58,14 @@ function toExpression(context: IResolveContext, value: unknown): string {
   if (typeof value === "string" && Token.isUnresolved(value) && Tokenization.reverseString(value).length > 1) return template(context, value);
   if (Token.isUnresolved(value)) {
     const resolved = context.resolve(value);
-    return typeof resolved === "string" ? resolved : literal(resolved);
+    return typeof resolved === "string" ? resolved : toExpression(context, resolved);
   }
-  return literal(value);
+  if (value === undefined || value === null) return "null";
+  if (typeof value === "string") return quoted(value);
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (Array.isArray(value)) return `[${value.map((item) => toExpression(context, item)).join(", ")}]`;
+  const entries = Object.entries(value as Record<string, unknown>).map(([key, item]) => `${quoted(key)} = ${toExpression(context, item)}`);
+  return `{ ${entries.join(", ")} }`;
 }
 
 /**
@@ -70,15 +75,38 @@ function toExpression(context: IResolveContext, value: unknown): string {
 function template(context: IResolveContext, value: string): string {
   const parts: unknown[] = [];
   Tokenization.reverseString(value).join({ join: (left, right) => (parts.length === 0 ? parts.push(left, right) : parts.push(right)) });
-  const body = parts.map((part) => (Token.isUnresolved(part) ? "${" + toExpression(context, part) + "}" : literal(String(part)).slice(1, -1))).join("");
+  const body = parts.map((part) => (Token.isUnresolved(part) ? "${" + toExpression(context, part) + "}" : quoted(String(part)).slice(1, -1))).join("");
   return `"${body}"`;
 }
 
-function literal(value: unknown): string {
-  if (value === undefined || value === null) return "null";
-  if (typeof value === "string") return JSON.stringify(value).replace(/([$%])\{/g, (sequence) => sequence[0] + sequence);
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
-  if (Array.isArray(value)) return `[${value.map((v) => literal(v)).join(", ")}]`;
-  const entries = Object.entries(value as Record<string, unknown>).map(([k, v]) => `${JSON.stringify(k)} = ${literal(v)}`);
-  return `{ ${entries.join(", ")} }`;
+/** Literal text as a quoted HCL string: JSON escapes, and `${`/`%{` escaped so Terraform reads no template in it. */
+function quoted(text: string): string {
+  return JSON.stringify(text).replace(/([$%])\{/g, (sequence) => sequence[0] + sequence);
+}
+
+/**
+ * The value as the JSON text terraform renders with `jsonencode`: tokens at any depth become
+ * expressions, literal strings are quoted and escaped (cdktf's `Fn.jsonencode` leaves `"` and `\`
+ * in string literals unescaped). A string token: use it where a string goes, e.g. a file's content.
+ */
+export function jsonDocument(value: unknown): string {
+  return hclString`jsonencode(${value})`;
+}
+
+/** {@link jsonDocument} with `yamlencode`; a null or undefined leaf is an error (leave the key out). */
+export function yamlDocument(value: unknown): string {
+  assertNoNulls(value, "");
+  return hclString`yamlencode(${value})`;
+}
+
+/** Literal text as a string token whose expression is that text, so Terraform reads no `${` of it as a template. */
+export function literalText(text: string): string {
+  if (Token.isUnresolved(text)) throw new Error("literalText() takes literal text; splice values holding tokens with hcl templates.");
+  return hclString`${text}`;
+}
+
+function assertNoNulls(value: unknown, path: string): void {
+  if (value === null || value === undefined) throw new Error(`Document value at ${path || "(root)"} is ${String(value)}; leave the key out instead.`);
+  if (Token.isUnresolved(value) || typeof value !== "object") return;
+  for (const [key, item] of Object.entries(value)) assertNoNulls(item, Array.isArray(value) ? `${path}[${key}]` : path ? `${path}.${key}` : key);
 }

@@ -8,8 +8,9 @@ import { memberDocs } from "./tsdoc";
 
 /** Terraform and provider versions every published module requires. */
 export const MODULE_REQUIREMENTS = {
-  // 1.9: validation conditions that read other variables (subnet CIDRs checked against the VPC).
-  required_version: ">= 1.9",
+  // 1.9: validation conditions that read other variables (subnet CIDRs checked against the VPC);
+  // 1.11: write-only attributes fed by ephemeral resources (Grafana's admin password never in state).
+  required_version: ">= 1.11",
   required_providers: { aws: { source: "hashicorp/aws", version: ">= 6.19, < 7.0" } },
 };
 
@@ -22,7 +23,7 @@ export interface PublishableModule {
   toModuleFiles(): ModuleFiles;
 }
 
-const MAIN_BLOCKS = ["locals", "data", "resource", "module", "moved", "check"];
+const MAIN_BLOCKS = ["locals", "data", "ephemeral", "resource", "module", "moved", "check"];
 
 /**
  * Binds a construct's props to Terraform variables and its attributes to outputs, and renders the

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { CLOUDWATCH_METRICS, cloudWatchMetricNames } from "../../modules/ecs-fargate/lgtm/alloy/cloudwatch-metrics";
 import { SCRAPE_INTERVAL } from "../../modules/ecs-fargate/lgtm/alloy/config";
-import { jsonDocument, literalText } from "../../modules/ecs-fargate/lgtm/alloy/terraform-value";
+import { jsonDocument, literalText } from "../../lib/hcl";
 import { GrafanaContainer, grafanaContainer } from "../../modules/ecs-fargate/lgtm/grafana/container";
 import { DASHBOARDS } from "../../modules/ecs-fargate/lgtm/grafana/dashboards";
 import { metricNames } from "../../modules/ecs-fargate/lgtm/grafana/promql";

@@ -1,7 +1,8 @@
 import { TerraformOutput, TerraformStack, TerraformVariable, Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
 import { countIf, tagged } from "../../lib/choose";
-import { hcl } from "../../lib/hcl";
+import { hcl, jsonDocument, literalText, yamlDocument } from "../../lib/hcl";
+import { dnsDiscovery } from "../../modules/ecs-fargate/lgtm/config-values";
 
 function render(build: (stack: TerraformStack) => unknown): unknown {
   const stack = new TerraformStack(Testing.app(), "test");
@@ -39,5 +40,25 @@ describe("literal or token choices", () => {
 describe("strings mixing text and tokens", () => {
   it("splices them in as quoted templates, escaping the literal text", () => {
     expect(render((s) => hcl`upper(${`mimir."${new TerraformVariable(s, "ns", { type: "string" }).stringValue}".\${x}`})`)).toBe('${upper("mimir.\\"${var.ns}\\".$${x}")}');
+  });
+});
+
+describe("documents terraform renders", () => {
+  it("escapes quotes, backslashes and template sequences in literals, and splices tokens at any depth", () => {
+    const rendered = render((s) =>
+      yamlDocument({ selector: '{level="info"}', path: "a\\b", text: "${x}", nested: [{ bucket: new TerraformVariable(s, "bucket", { type: "string" }).stringValue }], on: true }),
+    );
+    expect(rendered).toBe('${yamlencode({ "selector" = "{level=\\"info\\"}", "path" = "a\\\\b", "text" = "$${x}", "nested" = [{ "bucket" = var.bucket }], "on" = true })}');
+  });
+
+  it("renders a token spliced into text as a template, in a document and in a nested call", () => {
+    const ns = (s: TerraformStack) => new TerraformVariable(s, "ns", { type: "string" }).stringValue;
+    expect(render((s) => jsonDocument({ host: `mimir.${ns(s)}` }))).toBe('${jsonencode({ "host" = "mimir.${var.ns}" })}');
+    expect(render((s) => dnsDiscovery(`mimir.${ns(s)}`, 7946))).toBe('${format("dns+%s:%d", "mimir.${var.ns}", 7946)}');
+  });
+
+  it("refuses a null leaf in a YAML document and quotes literal text", () => {
+    expect(() => yamlDocument({ a: { b: null } })).toThrow("Document value at a.b is null; leave the key out instead.");
+    expect(render(() => literalText('{"a": "${b}"}'))).toBe('${"{\\"a\\": \\"$${b}\\"}"}');
   });
 });

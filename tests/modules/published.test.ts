@@ -34,9 +34,9 @@ describe.each([...modules.keys()])("published module %s", (name) => {
     }
   });
 
-  it("requires Terraform 1.9+ and hashicorp/aws 6.19+ below 7", () => {
+  it("requires Terraform 1.11+ and hashicorp/aws 6.19+ below 7", () => {
     expect(json("versions.tf.json")).toEqual({
-      terraform: { required_version: ">= 1.9", required_providers: { aws: { source: "hashicorp/aws", version: ">= 6.19, < 7.0" } } },
+      terraform: { required_version: ">= 1.11", required_providers: { aws: { source: "hashicorp/aws", version: ">= 6.19, < 7.0" } } },
     });
   });
 

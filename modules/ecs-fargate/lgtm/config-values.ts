@@ -1,5 +1,4 @@
 import { hclString } from "../../../lib/hcl";
-import { assertNotSpliced } from "./yaml-document";
 
 /** Ports the LGTM components listen on; the same in every task, as the security groups assume. */
 export const LGTM_PORTS = {
@@ -27,24 +26,20 @@ export function hoursFromDays(days: number): string {
 
 /** `host:port`. */
 export function hostPort(host: string, port: number): string {
-  assertNotSpliced(host, "A host");
   return hclString`format("%s:%d", ${host}, ${port})`;
 }
 
 /** `http://host:port`, for the HTTP addresses components give each other. */
 export function httpUrl(host: string, port: number): string {
-  assertNotSpliced(host, "A host");
   return hclString`format("http://%s:%d", ${host}, ${port})`;
 }
 
 /** A dskit DNS discovery address (`dns+host:port`): every A record of the Cloud Map name. */
 export function dnsDiscovery(host: string, port: number): string {
-  assertNotSpliced(host, "A host");
   return hclString`format("dns+%s:%d", ${host}, ${port})`;
 }
 
 /** The regional S3 endpoint, which the objstore-based clients need spelled out. */
 export function s3Endpoint(region: string): string {
-  assertNotSpliced(region, "A region");
   return hclString`format("s3.%s.amazonaws.com", ${region})`;
 }

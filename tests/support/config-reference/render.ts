@@ -1,6 +1,6 @@
 import { App, TerraformOutput, TerraformStack, Testing } from "cdktf";
 import { parse } from "yaml";
-import { yamlDocument } from "../../../modules/ecs-fargate/lgtm/yaml-document";
+import { yamlDocument } from "../../../lib/hcl";
 import { CheckResult, checkTerraform, writeScratchRoot } from "../terraform-runner";
 
 /** Configs as terraform rendered them, parsed back from YAML, by output name. */

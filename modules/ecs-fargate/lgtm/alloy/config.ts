@@ -1,7 +1,6 @@
 import { hclString } from "../../../../lib/hcl";
 import { CLOUDWATCH_METRICS, CloudWatchNamespace } from "./cloudwatch-metrics";
 import { AlloySettings } from "./settings";
-import { terraformValue as tf } from "./terraform-value";
 
 /** How often Alloy scrapes the LGTM components; Grafana's Mimir datasource uses it as its step. */
 export const SCRAPE_INTERVAL = "30s";
@@ -154,26 +153,22 @@ otelcol.receiver.awscloudwatch "log_group_prefix_%[1]d" {
  * token: its Terraform expression renders the text.
  */
 export function alloyConfig(settings: AlloySettings): string {
-  return hclString`format(${PIPELINES + "%[5]s%[6]s%[7]s"}, ${tf(settings.tenant)}, ${tf(settings.mimirPushUrl)}, ${tf(
-    settings.tempoOtlpEndpoint,
-  )}, ${tf(settings.lokiPushUrl)}, ${selfMonitoring(settings)}, ${cloudWatchMetrics(settings)}, ${cloudWatchLogs(settings)})`;
+  return hclString`format(${PIPELINES + "%[5]s%[6]s%[7]s"}, ${settings.tenant}, ${settings.mimirPushUrl}, ${settings.tempoOtlpEndpoint}, ${settings.lokiPushUrl}, ${selfMonitoring(settings)}, ${cloudWatchMetrics(settings)}, ${cloudWatchLogs(settings)})`;
 }
 
 function selfMonitoring(settings: AlloySettings): string {
-  return hclString`join("", [for job, target in ${tf(settings.scrapeTargets)} : format(${SELF_MONITORING}, replace(job, "/[^0-9A-Za-z_]/", "_"), job, target.fqdn, target.port)])`;
+  return hclString`join("", [for job, target in ${settings.scrapeTargets} : format(${SELF_MONITORING}, replace(job, "/[^0-9A-Za-z_]/", "_"), job, target.fqdn, target.port)])`;
 }
 
 function cloudWatchMetrics(settings: AlloySettings): string {
-  const namespaces = tf(settings.cloudWatchNamespaces);
-  const jobs = hclString`join("", [for namespace, tags in ${namespaces} : format(${CLOUDWATCH_DISCOVERY}, namespace, ${tf(
-    settings.region,
-  )}, join(",", [for key, value in tags : format(" %q = %q ", key, value)]), ${tf(discoveryBodies())}[namespace])])`;
-  return hclString`length(${namespaces}) > 0 ? format(${CLOUDWATCH_EXPORTER}, ${tf(settings.region)}, ${jobs}) : ""`;
+  const namespaces = settings.cloudWatchNamespaces;
+  const jobs = hclString`join("", [for namespace, tags in ${namespaces} : format(${CLOUDWATCH_DISCOVERY}, namespace, ${settings.region}, join(",", [for key, value in tags : format(" %q = %q ", key, value)]), ${discoveryBodies()}[namespace])])`;
+  return hclString`length(${namespaces}) > 0 ? format(${CLOUDWATCH_EXPORTER}, ${settings.region}, ${jobs}) : ""`;
 }
 
 function cloudWatchLogs(settings: AlloySettings): string {
-  const prefixes = tf(settings.logGroupPrefixes);
-  const receivers = hclString`join("", [for i, prefix in ${prefixes} : format(${CLOUDWATCH_LOGS}, i, prefix, ${tf(settings.region)})])`;
+  const prefixes = settings.logGroupPrefixes;
+  const receivers = hclString`join("", [for i, prefix in ${prefixes} : format(${CLOUDWATCH_LOGS}, i, prefix, ${settings.region})])`;
   return hclString`length(${prefixes}) > 0 ? join("", [${CLOUDWATCH_LOGS_STORAGE}, ${receivers}]) : ""`;
 }
 
@@ -182,7 +177,7 @@ function cloudWatchLogs(settings: AlloySettings): string {
  * experimental component, with the public-preview file storage) is in the config.
  */
 export function stabilityLevelFlag(settings: AlloySettings): string {
-  return `--stability.level=${hclString`length(${tf(settings.logGroupPrefixes)}) > 0 ? "experimental" : "generally-available"`}`;
+  return `--stability.level=${hclString`length(${settings.logGroupPrefixes}) > 0 ? "experimental" : "generally-available"`}`;
 }
 
 /** Per namespace, the discovery job's dimension requirement and metric blocks. */

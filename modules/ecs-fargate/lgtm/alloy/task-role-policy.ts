@@ -1,6 +1,5 @@
 import { hcl, hclString } from "../../../../lib/hcl";
 import { AlloySettings } from "./settings";
-import { terraformValue as tf } from "./terraform-value";
 
 /**
  * The IAM policy (JSON, a string token) of Alloy's task role. Read-only CloudWatch metrics and the
@@ -12,8 +11,8 @@ import { terraformValue as tf } from "./terraform-value";
  * events.
  */
 export function alloyTaskRolePolicy(settings: AlloySettings): string {
-  const logGroups = hcl`format("arn:%s:logs:%s:%s:log-group", ${tf(settings.partition)}, ${tf(settings.region)}, ${tf(settings.accountId)})`;
-  const prefixes = tf(settings.logGroupPrefixes);
+  const logGroups = hcl`format("arn:%s:logs:%s:%s:log-group", ${settings.partition}, ${settings.region}, ${settings.accountId})`;
+  const prefixes = settings.logGroupPrefixes;
   const metrics = {
     Sid: "ReadCloudWatchMetrics",
     Effect: "Allow",
@@ -29,5 +28,5 @@ export function alloyTaskRolePolicy(settings: AlloySettings): string {
     },
     { Sid: "DiscoverLogGroups", Effect: "Allow", Action: "logs:DescribeLogGroups", Resource: hcl`format("%s:*", ${logGroups})` },
   ];
-  return hclString`jsonencode({ Version = "2012-10-17", Statement = concat(${tf([metrics])}, [for statement in ${tf(logs)} : statement if length(${prefixes}) > 0]) })`;
+  return hclString`jsonencode({ Version = "2012-10-17", Statement = concat(${[metrics]}, [for statement in ${logs} : statement if length(${prefixes}) > 0]) })`;
 }

@@ -1,6 +1,7 @@
 import { IResolvable } from "cdktf";
 import { hcl, hclString } from "../../../../lib/hcl";
-import { jsonDocument, terraformValue as tf } from "../alloy/terraform-value";
+import { grafanaEscaped } from "./escape";
+import { jsonDocument } from "../../../../lib/hcl";
 import { LGTM_FOLDER } from "./dashboards";
 import { DATASOURCE_UIDS, MIMIR_DATASOURCE_TYPE } from "./datasources";
 import { GrafanaSettings } from "./settings";
@@ -33,7 +34,7 @@ function anyRate(metrics: readonly string[], selector = ""): string {
 }
 
 function rules(settings: GrafanaSettings): RuleSpec[] {
-  const jobs = tf(settings.monitoredJobs);
+  const jobs = settings.monitoredJobs;
   const someTargetDown = "(1 - min by (job) (up)) > 0";
   // A job with no target has no `up` series at all: compare against the jobs Alloy is told to scrape.
   const expected = hcl`join(" or ", [for job in ${jobs} : format(${'label_replace(vector(1), "job", %q, "", "")'}, job)])`;
@@ -128,7 +129,7 @@ export function alertRulesFile(settings: GrafanaSettings): string {
  */
 export function notificationsFile(settings: GrafanaSettings): string {
   const sns = jsonDocument(
-    {
+    grafanaEscaped({
       apiVersion: 1,
       contactPoints: [
         {
@@ -138,8 +139,7 @@ export function notificationsFile(settings: GrafanaSettings): string {
         },
       ],
       policies: [{ orgId: 1, receiver: SNS_CONTACT_POINT, group_by: ["grafana_folder", "alertname"] }],
-    },
-    { escapeGrafanaVariables: true },
+    }),
   );
-  return hclString`${tf(settings.alertTopicArn)} == null ? ${jsonDocument({ apiVersion: 1 })} : ${sns}`;
+  return hclString`${settings.alertTopicArn} == null ? ${jsonDocument({ apiVersion: 1 })} : ${sns}`;
 }

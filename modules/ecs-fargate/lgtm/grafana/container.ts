@@ -1,5 +1,4 @@
 import { hclString } from "../../../../lib/hcl";
-import { terraformValue as tf } from "../alloy/terraform-value";
 import { alertRulesFile, notificationsFile } from "./alerting";
 import { dashboardFiles, dashboardProviderFile } from "./dashboards";
 import { datasourcesFile } from "./datasources";
@@ -51,13 +50,13 @@ export interface GrafanaContainer {
 
 /** Grafana's container, configured from the settings; the admin password comes from the given secret. */
 export function grafanaContainer(settings: GrafanaSettings, adminPasswordSecretArn: string): GrafanaContainer {
-  const topic = tf(settings.alertTopicArn);
+  const topic = settings.alertTopicArn;
   return {
     image: GRAFANA_IMAGE,
     environment: {
       GF_SERVER_ROOT_URL: settings.rootUrl,
       GF_SECURITY_ADMIN_USER: "admin",
-      GF_SECURITY_COOKIE_SECURE: hclString`tostring(${tf(settings.https)})`,
+      GF_SECURITY_COOKIE_SECURE: hclString`tostring(${settings.https})`,
       GF_AUTH_ANONYMOUS_ENABLED: "false",
       GF_USERS_ALLOW_SIGN_UP: "false",
       GF_ANALYTICS_REPORTING_ENABLED: "false",

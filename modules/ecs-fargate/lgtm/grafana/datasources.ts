@@ -1,5 +1,6 @@
 import { SCRAPE_INTERVAL } from "../alloy/config";
-import { jsonDocument } from "../alloy/terraform-value";
+import { grafanaEscaped } from "./escape";
+import { jsonDocument } from "../../../../lib/hcl";
 import { GrafanaSettings } from "./settings";
 
 /** The fixed uids dashboards and alert rules reference the datasources by. */
@@ -19,7 +20,7 @@ export function datasourcesFile(settings: GrafanaSettings): string {
   const tenantValue = { httpHeaderValue1: settings.tenant };
   const common = { access: "proxy", editable: false, secureJsonData: tenantValue };
   return jsonDocument(
-    {
+    grafanaEscaped({
       apiVersion: 1,
       datasources: [
         {
@@ -100,7 +101,6 @@ export function datasourcesFile(settings: GrafanaSettings): string {
           jsonData: tenantHeader,
         },
       ],
-    },
-    { escapeGrafanaVariables: true },
+    }),
   );
 }

@@ -1,4 +1,5 @@
-import { jsonDocument, literalText } from "../../alloy/terraform-value";
+import { grafanaEscaped } from "../escape";
+import { jsonDocument, literalText } from "../../../../../lib/hcl";
 import { PROVISIONING_DIR } from "../paths";
 import { metricNames } from "../promql";
 import { ALB } from "./alb";
@@ -19,7 +20,7 @@ const DASHBOARDS_DIR = `${PROVISIONING_DIR}/dashboards/lgtm`;
 /** The dashboard provider (JSON is valid YAML). Provisioned dashboards cannot be deleted or saved over in the UI. */
 export function dashboardProviderFile(): string {
   return jsonDocument(
-    {
+    grafanaEscaped({
       apiVersion: 1,
       providers: [
         {
@@ -33,8 +34,7 @@ export function dashboardProviderFile(): string {
           options: { path: DASHBOARDS_DIR },
         },
       ],
-    },
-    { escapeGrafanaVariables: true },
+    }),
   );
 }
 

@@ -1,0 +1,26 @@
+import { Token, Tokenization } from "cdktf";
+import { hcl, hclString } from "../../../../lib/hcl";
+
+/**
+ * The value with every `$` doubled, in literal text and in what tokens evaluate to, for files Grafana
+ * reads through its provisioning: it expands `$VAR` and `${VAR}` there and reads `$$` as a literal
+ * `$`. Object keys are left as they are.
+ */
+export function grafanaEscaped<T>(value: T): T {
+  return escape(value) as T;
+}
+
+function escape(value: unknown): unknown {
+  if (typeof value === "string") return Token.isUnresolved(value) ? escapeTokenString(value) : value.replace(/\$/g, "$$$$");
+  if (Token.isUnresolved(value)) return hcl`jsondecode(replace(jsonencode(${value}), "$", "$$"))`;
+  if (Array.isArray(value)) return value.map(escape);
+  if (value !== null && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, escape(item)]));
+  return value;
+}
+
+function escapeTokenString(text: string): string {
+  const parts: unknown[] = [];
+  Tokenization.reverseString(text).join({ join: (left, right) => (parts.length === 0 ? parts.push(left, right) : parts.push(right)) });
+  if (parts.length === 0) parts.push(Tokenization.reverseString(text).firstValue);
+  return parts.map((part) => (Token.isUnresolved(part) ? hclString`replace(${part}, "$", "$$")` : String(part).replace(/\$/g, "$$$$"))).join("");
+}
