@@ -20,7 +20,7 @@ export interface SignalCapacity {
   readonly unit: string;
   /** The role whose ceiling that is. */
   readonly limitedBy: SizedRole;
-  /** Each role's own ceiling. */
+  /** Each role's own ceiling (Infinity: no limit within the accepted loads). */
   readonly byRole: Readonly<Partial<Record<SizedRole, number>>>;
 }
 
@@ -49,12 +49,15 @@ function fits(rule: RoleRule, size: RoleSize, load: LgtmLoad): boolean {
   );
 }
 
-/** Largest value of one load field, up to its limit, at which the role fits (bisection: the rules grow with load). */
+/**
+ * Largest value of one load field at which the role fits (bisection: the rules grow with load);
+ * Infinity when it fits the largest load accepted.
+ */
 function roleCeiling(rule: RoleRule, size: RoleSize, field: keyof LgtmLoad): number {
   const fitsAt = (value: number) => fits(rule, size, { ...NO_LOAD, [field]: value });
   let low = 0;
   let high = LOAD_LIMITS[field].max;
-  if (fitsAt(high)) return high;
+  if (fitsAt(high)) return Infinity;
   for (let i = 0; i < 60; i++) {
     const middle = (low + high) / 2;
     if (fitsAt(middle)) low = middle;

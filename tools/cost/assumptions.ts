@@ -6,7 +6,7 @@
 export const ASSUMPTIONS = {
   nat_gb_per_month: { value: 50, unit: "GB/month", about: "data through all NAT gateways together", basis: "COST §4.3's figure (image pulls, AWS APIs)" },
   endpoint_gb_per_month: { value: 50, unit: "GB/month", about: "data through all interface endpoints together", basis: "(est.) image layers, logs and secrets of a small stack" },
-  alb_lcu: { value: 1, unit: "LCU", about: "average load balancer capacity units per ALB", basis: "(est.) one LCU = 1 GB/h processed or 25 new connections/s (A13); COST §4.3 uses 12 for the reference workload" },
+  alb_lcu: { value: 1, unit: "LCU", about: "average load balancer capacity units per ALB", basis: "(est.) one LCU = 1 GB/h processed or 25 new connections/s (COST §1.2); COST §4.3 uses 12 for the reference workload" },
   efs_gb: { value: 1, unit: "GB", about: "data stored per EFS file system", basis: "(est.) Grafana's SQLite database and plugins" },
   log_group_gb_per_month: { value: 3, unit: "GB/month", about: "log ingest per CloudWatch log group", basis: "(est.) COST §4.3 assumes 60 GB/month for a 54-task stack" },
   never_expire_months: { value: 12, unit: "months", about: "months of data a log group without retention holds", basis: "(est.) a year of accumulation" },

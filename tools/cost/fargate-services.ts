@@ -102,7 +102,7 @@ function byReference(plan: PlanJson, service: Instance, definitions: readonly In
   return candidates.find((definition) => definition.index === undefined);
 }
 
-const number = (value: unknown) => (typeof value === "number" ? value : typeof value === "string" && value.trim() !== "" ? Number(value) : NaN);
+const toNumber = (value: unknown) => (typeof value === "number" ? value : typeof value === "string" && value.trim() !== "" ? Number(value) : NaN);
 
 /** The default strategy of the plan's only `aws_ecs_cluster_capacity_providers`, for services that name none. */
 function clusterDefaultStrategy(instances: readonly Instance[]): readonly StrategyItem[] | undefined {
@@ -130,13 +130,13 @@ export function fargateServices(plan: PlanJson, instances: readonly Instance[]):
       skip("its task definition could not be joined (see tools/cost/fargate-services.ts for the rules)");
       continue;
     }
-    const vcpu = number(definition.values.cpu) / 1024;
-    const memoryGb = number(definition.values.memory) / 1024;
+    const vcpu = toNumber(definition.values.cpu) / 1024;
+    const memoryGb = toNumber(definition.values.memory) / 1024;
     if (!Number.isFinite(vcpu) || !Number.isFinite(memoryGb)) {
       skip(`${definition.address} has no known task-level cpu and memory`);
       continue;
     }
-    const desired = number(service.values.desired_count);
+    const desired = toNumber(service.values.desired_count);
     const tasks = Number.isFinite(desired) ? desired : 0;
     if (!Number.isFinite(desired)) notes.add(`${service.address}: desired_count unknown at plan time, priced as 0 tasks.`);
     let strategy: readonly StrategyItem[] = (service.values.capacity_provider_strategy as StrategyItem[] | undefined) ?? [];
@@ -152,7 +152,7 @@ export function fargateServices(plan: PlanJson, instances: readonly Instance[]):
       continue;
     }
     const platform = block(definition.values, "runtime_platform");
-    const ephemeral = number(block(definition.values, "ephemeral_storage")?.size_in_gib);
+    const ephemeral = toNumber(block(definition.values, "ephemeral_storage")?.size_in_gib);
     const network = block(service.values, "network_configuration");
     const registries = service.values.service_registries;
     services.push({

@@ -9,9 +9,7 @@
 export const SOURCES = {
   A1: "GitHub lamngockhuong/aws-price @508fb452, lib/data/pricing/<service>.json: copies of AWS's pricing-calculator metered unit maps (date = the file's hawkFilePublicationDate)",
   A2: "GitHub file, search-index id 70957729921: ap-northeast-2 costs from the AWS Price List (PRICE_CHECKED 2026-10-05)",
-  A5: "GitHub file, search-index id 63198385535: Seoul Cost Explorer rows (billed ALB hours at $0.0225)",
   A6: "GitHub file, search-index id 70486781923: Seoul network price table quoting the AmazonVPC and AmazonRoute53 price lists (2026-10-01)",
-  A13: "AWS ELB pricing page as quoted by serverfault.com/questions/977293: one LCU = 25 new conn/s, 3,000 active conn/min, 1 GB/h, or 1,000 rule evaluations/s",
   A17: "GitHub file, search-index id 69090583304: AMP and AMG prices checked against the AWS Price List (2026-09-21)",
   A18: "https://aws.amazon.com/prometheus/pricing/ (copy): free tier 40 M samples, 200 B query samples, 10 GB; GB = 2^30 bytes",
   A19: "https://aws.amazon.com/xray/pricing/ (copies) and awsnegotiations.com: X-Ray $5.00 per million traces recorded, $0.50 per million retrieved or scanned",
@@ -152,7 +150,7 @@ export const REGION_PRICES: Readonly<Record<string, RegionPrices>> = {
     natGatewayHour: price(0.059, "A2", "2026-10-05"),
     natGatewayGb: price(0.059, "A2", "2026-10-05"),
     publicIpv4Hour: price(0.005, "A2", "2026-10-05"),
-    // A4 (2026-08) says $0.025; the Price List (A2) and billed usage (A5: 11.57 USD / 514 h) say $0.0225.
+    // A4 (2026-08) says $0.025; the Price List (A2) and billed usage (COST §0 A5: 11.57 USD / 514 h) say $0.0225.
     albHour: price(0.0225, "A2", "2026-10-05"),
     albLcuHour: price(0.008, "A2", "2026-10-05"),
     interfaceEndpointAzHour: price(0.013, "A6", "2026-10-01"),

@@ -1,5 +1,4 @@
 import { layoutCapacity } from "../../modules/lgtm/capacity";
-import { LOAD_LIMITS } from "../../modules/lgtm/load";
 import { LgtmSizing, RoleSize } from "../../modules/lgtm/sizing";
 import { CostEstimate, CostLine, HOURS_PER_MONTH, PlanEstimate } from "./estimate";
 import { ManagedEstimate } from "./managed";
@@ -94,9 +93,6 @@ export function renderManaged(managed: ManagedEstimate, selfHosted: { label: str
   return out.join("\n");
 }
 
-/** Role ceilings at the largest accepted load mean the rules set that role no limit. */
-const LOAD_CEILING = Math.min(LOAD_LIMITS.logs_gb_per_day.max, LOAD_LIMITS.traces_gb_per_day.max);
-
 function monthlyFargate(size: RoleSize, region: string, architecture: Architecture): number {
   const prices = pricesFor(region);
   const rates = prices.fargate[architecture];
@@ -134,8 +130,9 @@ export function renderSizing(sizing: LgtmSizing, region: string): string {
   const signals = [capacity.metrics, capacity.logs, capacity.traces].map((signal) => {
     const byRole = Object.entries(signal.byRole)
       .filter(([role]) => role !== signal.limitedBy)
-      .map(([role, value]) => `${role} ${value >= LOAD_CEILING ? "no limit" : whole(value)}`)
+      .map(([role, value]) => `${role} ${value === Infinity ? "no limit" : whole(value)}`)
       .join(", ");
+    if (signal.value === Infinity) return `${signal.unit}: no limit within the accepted loads`;
     return `${whole(signal.value)} ${signal.unit}, limited by ${signal.limitedBy} (others: ${byRole})`;
   });
   out.push(
