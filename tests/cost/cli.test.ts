@@ -19,6 +19,7 @@ describe("npm run cost arguments", () => {
     expect(usage(["dev", "--region"])).toThrow("--region needs a value.");
     expect(usage(["--sizing", "huge"])).toThrow('--sizing takes dev, prod or load (got "huge").');
     expect(usage(["--sizing", "load"])).toThrow("--sizing load needs --load.");
+    expect(usage(["--sizing", "prod", "--load", "active_series=1,scrape_interval_seconds=15"])).toThrow("--sizing prod is a fixed layout; --load goes with --sizing load.");
     expect(usage(["dev", "--sizing", "prod"])).toThrow("--sizing prints a sizing; it takes no env or plan.");
     expect(usage(["dev", "--assume", "alb_lcu"])).toThrow('Invalid assumption "alb_lcu": expected name=value.');
     expect(usage(["dev", "--load", "active_series=-1,scrape_interval_seconds=15"])).toThrow("active_series = -1 is outside");

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { LgtmLoad, parseLoad } from "../../modules/lgtm/load";
 import { LGTM_PROFILES, LgtmSizing, sizeForLoad } from "../../modules/lgtm/sizing";
 import { Assumptions, parseAssumptions } from "./assumptions";
@@ -56,13 +56,14 @@ export function parseArgs(argv: readonly string[]): CostCommand {
     else command.target = arg;
   }
   if (command.sizing === "load" && !command.load) throw new UsageError("--sizing load needs --load.");
+  if (command.sizing && command.sizing !== "load" && command.load) throw new UsageError(`--sizing ${command.sizing} is a fixed layout; --load goes with --sizing load.`);
   if (!command.sizing && command.target === undefined) throw new UsageError("Name an env or a plan JSON file.");
   if (command.sizing && command.target !== undefined) throw new UsageError("--sizing prints a sizing; it takes no env or plan.");
   return command;
 }
 
 async function loadPlan(target: string): Promise<PlanJson> {
-  if (target.endsWith(".json") || existsSync(target)) return JSON.parse(readFileSync(target, "utf8")) as PlanJson;
+  if (target.endsWith(".json") || (existsSync(target) && statSync(target).isFile())) return JSON.parse(readFileSync(target, "utf8")) as PlanJson;
   return planEnv(target);
 }
 
