@@ -4,7 +4,9 @@ import { readPlanMarker } from "../../tools/plan-comment/marker";
 import { PlanJson, ResourceChange } from "../../tools/plan-comment/plan";
 import { planHash } from "../../tools/plan-comment/plan-hash";
 import { PlanCommentInput, PlanSource, commentOptions, jobSummaryOptions, renderPlanComment } from "../../tools/plan-comment/render";
+import { readFileSync } from "node:fs";
 import { HUGE_COUNT, HarnessPlan, REPLACED_ON_REQUEST, SmallPlans, hugePlan, smallPlans } from "../support/plan-fixtures";
+import { README, readmeSample, sampleInReadme } from "../support/readme-plan-comment";
 
 const SOURCE: PlanSource = {
   head: "4f3c2b1a09f8e7d6c5b4a39281706f5e4d3c2b1a",
@@ -210,5 +212,11 @@ describe("the budget's order: plan text first, then the list of changes, the war
     }
     expect([...seen]).toEqual(["whole/whole/whole", "cut/whole/whole", "cut/cut/whole", "cut/cut/cut"]);
     expect(budget, "the header, cost, note and footer alone").toBeGreaterThan(900);
+  });
+});
+
+describe("the README", () => {
+  it("shows the comment this renderer makes for the harness plan (run `npm run readme:plan-comment` when this fails)", () => {
+    expect(sampleInReadme(readFileSync(README, "utf8"))).toBe(readmeSample(plans.changed));
   });
 });

@@ -44,13 +44,14 @@ describe("a released module", () => {
     expect(readFileSync(join(unpacked, "README.md"), "utf8")).toBe(readFileSync(join(TERRAFORM_DIR, "modules", "network", "README.md"), "utf8"));
   });
 
-  it("has examples that call it as the repository root and plan with real terraform", async () => {
+  it("has examples that call it as the repository root, which terraform initializes and validates", async () => {
     const example = readFileSync(join(unpacked, "examples", "network", "main.tf"), "utf8");
     expect(example).toContain('source = "../.."');
     expect(example).not.toContain("modules/network");
-    const result = await checkTerraform(join(unpacked, "examples", "network"));
+    // Planning the same example from the tree is tests/terraform/examples.test.ts's job.
+    const result = await checkTerraform(join(unpacked, "examples", "network"), { plan: false });
     expect(result.ok, formatDiagnostics(result.diagnostics)).toBe(true);
-    expect(result.summary!.create).toBeGreaterThan(10);
+    expect(result.timings.validate).toBeDefined();
   });
 
   it("is byte for byte the same when packaged again", () => {

@@ -85,6 +85,22 @@ describe("pr-comment", () => {
   });
 });
 
+describe("drift-issue", () => {
+  const drift = (plan: PlanJson) =>
+    run("drift-issue", "--env", "prod", "--head", MERGE, "--plan-json", file("plan.json", plan), "--plan-text", file("plan.txt", "Plan: 0 to add, 1 to change, 0 to destroy."), "--artifact-name", "drift-prod");
+
+  it("opens the env's issue from a plan that is not empty, and closes it on an empty one", async () => {
+    expect(await drift(bucketPlan(["update"], "changed-by-hand"))).toBe(0);
+    const issue = [...github.issues.values()].find((i) => i.labels.includes("drift"))!;
+    expect(issue.body).toMatch(/^<!-- lgtm-fargate:drift env=prod -->\n### Drift in `prod`: planning the default branch finds changes\n/);
+    expect(issue.body).toContain("`~` change `data`");
+    expect(printed.at(-1)).toMatch(/^prod: drift \(add 0, change 1,.*\); issue: \{"opened":13\}$/);
+    expect(await drift(bucketPlan(["no-op"]))).toBe(0);
+    expect(issue.state).toBe("closed");
+    expect(summary()).toContain("**No changes.** `prod` matches the configuration.");
+  });
+});
+
 describe("reviewed-plans", () => {
   beforeEach(() => {
     github.pullsByCommit.set(MERGE, [{ number: 12, merged_at: "2031-01-01T00:00:00Z", merge_commit_sha: MERGE, head: { sha: HEAD } }]);

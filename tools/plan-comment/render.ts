@@ -74,7 +74,7 @@ export function renderPlanComment(input: PlanCommentInput, options: RenderOption
   const where = options.fullPlanAt;
   const head = [
     input.kind === "plan" ? planMarker({ env, plan: hash, head: source.head, run: source.runId, changes: hasChanges(counts) }) : marker("drift", env),
-    input.kind === "plan" ? `### Terraform plan for \`${env}\`` : `### Drift in \`${env}\`: the infrastructure no longer matches the configuration`,
+    input.kind === "plan" ? `### Terraform plan for \`${env}\`` : `### Drift in \`${env}\`: planning the default branch finds changes`,
     "",
     hasChanges(counts) ? countsLine(counts) : `**No changes.** \`${env}\` matches the configuration.`,
     "",
