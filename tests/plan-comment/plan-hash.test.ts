@@ -22,7 +22,7 @@ function editResource(plan: PlanJson, address: string, edit: (change: ResourceCh
 }
 
 const UPDATED = "module.logs.aws_cloudwatch_log_group.app";
-const UNCHANGED = "module.storage.aws_s3_bucket_versioning.data";
+const UNCHANGED = "aws_sqs_queue.jobs";
 
 describe("the plan hash", () => {
   it("is the same for two terraform runs planning the same change", () => {
@@ -45,8 +45,8 @@ describe("the plan hash", () => {
 
   it("ignores refreshed values of resources that do not change, and of attributes an update leaves alone", () => {
     const refreshed = editResource(changed, UNCHANGED, (change) => {
-      (change.change.before as Record<string, unknown>).expected_bucket_owner = "123456789012";
-      (change.change.after as Record<string, unknown>).expected_bucket_owner = "123456789012";
+      (change.change.before as Record<string, unknown>).url = "https://sqs.eu-west-1.amazonaws.com/123456789012/lgtm-jobs";
+      (change.change.after as Record<string, unknown>).url = "https://sqs.eu-west-1.amazonaws.com/123456789012/lgtm-jobs";
     });
     const untouched = editResource(refreshed, UPDATED, (change) => {
       (change.change.before as Record<string, unknown>).kms_key_id = "arn:aws:kms:eu-west-1:123456789012:key/1";
@@ -62,6 +62,7 @@ describe("the plan hash", () => {
       ["an updated attribute's old value (the state moved on)", editResource(changed, UPDATED, (c) => ((c.change.before as Record<string, unknown>).retention_in_days = 7))],
       ["an unchanged resource starting to change", editResource(changed, UNCHANGED, (c) => (c.change.actions = ["update"]))],
       ["a destroy becoming a forget", editResource(changed, "module.storage.aws_s3_bucket.archive", (c) => (c.change.actions = ["forget"]))],
+      ["a forget becoming a destroy", editResource(changed, "module.storage.aws_s3_bucket_versioning.data", (c) => (c.change.actions = ["delete"]))],
       ["a move from elsewhere", editResource(changed, "aws_sns_topic.alarms", (c) => (c.previous_address = "aws_sns_topic.other"))],
       ["an attribute becoming unknown", editResource(changed, UPDATED, (c) => ((c.change.after_unknown as Record<string, unknown>).name = true))],
       ["a replacement's reason", editResource(changed, "module.logs.aws_cloudwatch_log_group.audit", (c) => (c.action_reason = "replace_because_tainted"))],
@@ -81,6 +82,7 @@ describe("the plan hash", () => {
       "module.logs.aws_cloudwatch_log_group.audit",
       "module.storage.aws_s3_bucket.archive",
       "module.storage.aws_s3_bucket.data",
+      "module.storage.aws_s3_bucket_versioning.data",
     ]);
   });
 });

@@ -39,7 +39,7 @@ describe("a create-only plan", () => {
   beforeAll(() => (comment = renderPlanComment(input(plans.create))));
 
   it("counts from the JSON, grouped by module and type, no warning", () => {
-    expect(comment).toContain("**6 to add · 0 to change · 0 to replace · 0 to destroy · 0 to move · 0 to import** · 1 output to change");
+    expect(comment).toContain("**7 to add · 0 to change · 0 to replace · 0 to destroy · 0 to move · 0 to import** · 1 output to change");
     expect(comment).not.toContain("No changes");
     expect(comment).not.toContain("[!CAUTION]");
     expect(section(comment, "#### Changes by module and type", "<details>")).toBe(
@@ -49,6 +49,8 @@ describe("a create-only plan", () => {
         "- root module",
         "  - `aws_sns_topic`",
         "    - `+` add `alerts`",
+        "  - `aws_sqs_queue`",
+        "    - `+` add `jobs`",
         "- `module.logs`",
         "  - `aws_cloudwatch_log_group`",
         "    - `+` add `app`",
@@ -73,7 +75,7 @@ describe("a create-only plan", () => {
   it("keeps the whole plan text in a collapsed block, marked for diff colouring", () => {
     const details = section(comment, "<details>", "</details>");
     expect(details).toContain("+  + resource \"aws_sns_topic\" \"alerts\" {");
-    expect(details).toContain("Plan: 6 to add, 0 to change, 0 to destroy.");
+    expect(details).toContain("Plan: 7 to add, 0 to change, 0 to destroy.");
     expect(comment).not.toContain("[!NOTE]");
   });
 
@@ -96,16 +98,16 @@ describe("a plan with no changes", () => {
   });
 });
 
-describe("a plan that updates, replaces, destroys and moves", () => {
+describe("a plan that updates, replaces, destroys, forgets and moves", () => {
   let comment: string;
   beforeAll(() => (comment = renderPlanComment(input(plans.changed))));
 
   it("counts a replacement once, where terraform's own line counts it as an add and a destroy", () => {
-    expect(comment).toContain("**0 to add · 2 to change · 1 to replace · 1 to destroy · 1 to move · 0 to import** · 1 output to change");
+    expect(comment).toContain("**0 to add · 2 to change · 1 to replace · 1 to destroy · 1 to move · 0 to import · 1 to forget** · 1 output to change");
     expect(plans.changed.text).toContain("Plan: 1 to add, 2 to change, 2 to destroy.");
   });
 
-  it("warns first, before the cost and the list, naming every replace and destroy with its reason", () => {
+  it("warns first, before the cost and the list, naming every replace and destroy with its reason (a forget destroys nothing)", () => {
     const warning = section(comment, "> [!CAUTION]", "**Monthly cost:**");
     expect(warning.trim().split("\n")).toEqual([
       "> [!CAUTION]",
@@ -121,7 +123,8 @@ describe("a plan that updates, replaces, destroys and moves", () => {
     expect(list).toContain("- root module\n  - `aws_sns_topic`\n    - `→` move `alarms` · from `aws_sns_topic.alerts`");
     expect(list).toContain("- `module.logs`\n  - `aws_cloudwatch_log_group`\n    - `~` change `app`\n    - `-/+` replace `audit`");
     expect(list).toContain("- `module.storage`\n  - `aws_s3_bucket`\n    - `-` destroy `archive`\n    - `~` change `data`");
-    expect(list).not.toContain("aws_s3_bucket_versioning");
+    expect(list).toContain("  - `aws_s3_bucket_versioning`\n    - `.` forget (stays in AWS, leaves the state) `data`");
+    expect(list).not.toContain("aws_sqs_queue");
   });
 });
 
@@ -129,8 +132,9 @@ describe("a plan that updates, replaces, destroys and moves", () => {
  * The stand-in provider has no ForceNew, so no harness plan replaces because an attribute changed.
  * These fixtures are the harness's `changed` plan with one change edited the way the real provider
  * would plan it: the bucket rename becomes a replacement forced by `bucket` (terraform's JSON for
- * that: actions delete+create, action_reason replace_because_cannot_update, replace_paths), and one
- * created resource becomes an import (change.importing), which the stand-in cannot plan either.
+ * that: actions delete+create, action_reason replace_because_cannot_update, replace_paths); and one
+ * created resource becomes an import (change.importing), which the stand-in cannot plan either (it
+ * has no ImportResourceState).
  */
 describe("fixtures derived from harness plans: forced replacement and import", () => {
   const edit = (plan: PlanJson, address: string, patch: (change: ResourceChange) => ResourceChange): PlanJson => ({
@@ -145,7 +149,7 @@ describe("fixtures derived from harness plans: forced replacement and import", (
       change: { ...change.change, actions: ["delete", "create"], replace_paths: [["bucket"]] },
     }));
     const comment = renderPlanComment({ ...input(plans.changed), plan });
-    expect(comment).toContain("**0 to add · 1 to change · 2 to replace · 1 to destroy · 1 to move · 0 to import**");
+    expect(comment).toContain("**0 to add · 1 to change · 2 to replace · 1 to destroy · 1 to move · 0 to import · 1 to forget**");
     expect(comment).toContain("> - **replace** `module.storage.aws_s3_bucket.data`: forced by `bucket`");
     expect(planHash(plan)).not.toBe(planHash(plans.changed.plan));
   });

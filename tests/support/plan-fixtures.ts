@@ -41,6 +41,8 @@ interface RootShape {
   topic: "alerts" | "alarms";
   dataBucket: string;
   archive: boolean;
+  /** false: the versioning resource leaves the configuration through a `removed` block that keeps it in AWS. */
+  versioning: boolean;
   appRetention: number;
 }
 
@@ -52,6 +54,7 @@ function smallRoot(shape: RootShape): Record<string, string> {
     "main.tf": [
       PROVIDER,
       `resource "aws_sns_topic" "${shape.topic}" {\n  name = "lgtm-alerts"\n}\n`,
+      `resource "aws_sqs_queue" "jobs" {\n  name = "lgtm-jobs"\n}\n`,
       moved,
       `module "storage" {\n  source = "./modules/storage"\n  data_bucket = "${shape.dataBucket}"\n}\n`,
       `module "logs" {\n  source = "./modules/logs"\n  app_retention_days = ${shape.appRetention}\n}\n`,
@@ -61,7 +64,9 @@ function smallRoot(shape: RootShape): Record<string, string> {
       `variable "data_bucket" {\n  type = string\n}\n`,
       `resource "aws_s3_bucket" "data" {\n  bucket = var.data_bucket\n}\n`,
       archive,
-      `resource "aws_s3_bucket_versioning" "data" {\n  bucket = "lgtm-data"\n  versioning_configuration {\n    status = "Enabled"\n  }\n}\n`,
+      shape.versioning
+        ? `resource "aws_s3_bucket_versioning" "data" {\n  bucket = "lgtm-data"\n  versioning_configuration {\n    status = "Enabled"\n  }\n}\n`
+        : `removed {\n  from = aws_s3_bucket_versioning.data\n  lifecycle {\n    destroy = false\n  }\n}\n`,
     ].join("\n"),
     "modules/logs/main.tf": [
       `variable "app_retention_days" {\n  type = number\n}\n`,
@@ -72,10 +77,13 @@ function smallRoot(shape: RootShape): Record<string, string> {
   };
 }
 
-const INITIAL: RootShape = { topic: "alerts", dataBucket: "lgtm-data", archive: true, appRetention: 14 };
+const INITIAL: RootShape = { topic: "alerts", dataBucket: "lgtm-data", archive: true, versioning: true, appRetention: 14 };
 
-/** The same root again, changed: the topic moved, the data bucket renamed, the archive bucket gone, the app logs kept longer. */
-const CHANGED: RootShape = { topic: "alarms", dataBucket: "lgtm-data-v2", archive: false, appRetention: 30 };
+/**
+ * The same root again, changed: the topic moved, the data bucket renamed, the archive bucket gone,
+ * the versioning resource forgotten (left in AWS), the app logs kept longer; the queue stays.
+ */
+const CHANGED: RootShape = { topic: "alarms", dataBucket: "lgtm-data-v2", archive: false, versioning: false, appRetention: 30 };
 
 /** The address planned as replaced in `changed` (`terraform plan -replace`). */
 export const REPLACED_ON_REQUEST = "module.logs.aws_cloudwatch_log_group.audit";
@@ -85,7 +93,7 @@ export interface SmallPlans {
   create: HarnessPlan;
   /** The same configuration against the state `create` leads to. */
   noop: HarnessPlan;
-  /** Against that state: 2 updates, 1 destroy, 1 move, 1 replace on request, 1 output change. */
+  /** Against that state: 2 updates, 1 destroy, 1 forget, 1 move, 1 replace on request, 1 output change, 1 unchanged. */
   changed: HarnessPlan;
 }
 

@@ -79,14 +79,20 @@ export function warningLines(changes: ResourceChange[]): string[] {
   return lines;
 }
 
-const LABELS: Record<Action, string> = {
+const LABELS: Record<Exclude<Action, "no-op">, string> = {
   add: "`+` add",
   change: "`~` change",
   replace: "`-/+` replace",
   destroy: "`-` destroy",
   forget: "`.` forget (stays in AWS, leaves the state)",
-  "no-op": "",
 };
+
+/** A listed instance that does nothing else is there because it moves or is imported. */
+function labelOf(change: ResourceChange): string {
+  const action = actionOf(change);
+  if (action !== "no-op") return LABELS[action];
+  return isMove(change) ? "`→` move" : "`<=` import";
+}
 
 /** `data` or `bucket["eu-west-1a"]`: the address within its module and type. */
 function instanceName(change: ResourceChange): string {
@@ -95,12 +101,10 @@ function instanceName(change: ResourceChange): string {
 }
 
 function instanceLine(change: ResourceChange): string {
-  const action = actionOf(change);
-  const label = action !== "no-op" ? LABELS[action] : isMove(change) ? "`→` move" : "`<=` import";
   const notes: string[] = [];
   if (isMove(change)) notes.push(`from \`${change.previous_address}\``);
   if (isImport(change)) notes.push(`imported${change.change.importing?.id ? ` from \`${change.change.importing.id}\`` : ""}`);
-  return `    - ${label} \`${instanceName(change)}\`${deposedNote(change)}${notes.length > 0 ? ` · ${notes.join(" · ")}` : ""}`;
+  return `    - ${labelOf(change)} \`${instanceName(change)}\`${deposedNote(change)}${notes.length > 0 ? ` · ${notes.join(" · ")}` : ""}`;
 }
 
 /** A resource with more instances than this, all doing the same, is listed as one line. */
@@ -115,7 +119,7 @@ function typeLines(changes: ResourceChange[]): string[] {
     const alike = instances.every((c) => actionOf(c) === actionOf(first) && !isMove(c) && !isImport(c) && !c.deposed);
     if (instances.length <= LISTED_INSTANCES || !alike) return instances.map(instanceLine);
     const last = instances[instances.length - 1];
-    return [`    - ${LABELS[actionOf(first)]} \`${first.name}\` × ${instances.length} (\`${instanceName(first)}\` … \`${instanceName(last)}\`)`];
+    return [`    - ${labelOf(first)} \`${first.name}\` × ${instances.length} (\`${instanceName(first)}\` … \`${instanceName(last)}\`)`];
   });
 }
 
