@@ -1,0 +1,68 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TERRAFORM_DIR } from "../../lib/publish";
+import { RELEASE_TAG, packageModule, packageModules, registryRepoName } from "../../tools/release/package-modules";
+import { checkTerraform, formatDiagnostics } from "../support/terraform-runner";
+
+let out: string;
+let archive: string;
+let unpacked: string;
+
+beforeAll(() => {
+  out = mkdtempSync(join(tmpdir(), "lgtm-release-test-"));
+  archive = packageModule(TERRAFORM_DIR, "network", "v1.2.3", join(out, "a"));
+  unpacked = join(out, "unpacked");
+  execFileSync("mkdir", ["-p", unpacked]);
+  execFileSync("tar", ["-xzf", archive, "-C", unpacked]);
+});
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+describe("a released module", () => {
+  it("is named for its registry repository and version", () => {
+    expect(archive).toBe(join(out, "a", "terraform-aws-network-v1.2.3.tar.gz"));
+    expect(registryRepoName("ecs-fargate")).toBe("terraform-aws-ecs-fargate");
+  });
+
+  it("holds the module at its root with its README, and its examples under examples/", () => {
+    const entries = execFileSync("tar", ["-tzf", archive], { encoding: "utf8" }).trim().split("\n");
+    expect(entries).toEqual([
+      "./",
+      "./README.md",
+      "./examples/",
+      "./examples/network/",
+      "./examples/network/main.tf",
+      "./examples/network-for-each/",
+      "./examples/network-for-each/main.tf",
+      "./main.tf.json",
+      "./outputs.tf.json",
+      "./variables.tf.json",
+      "./versions.tf.json",
+    ]);
+    expect(readFileSync(join(unpacked, "README.md"), "utf8")).toBe(readFileSync(join(TERRAFORM_DIR, "modules", "network", "README.md"), "utf8"));
+  });
+
+  it("has examples that call it as the repository root, which terraform initializes and validates", async () => {
+    const example = readFileSync(join(unpacked, "examples", "network", "main.tf"), "utf8");
+    expect(example).toContain('source = "../.."');
+    expect(example).not.toContain("modules/network");
+    // Planning the same example from the tree is tests/terraform/examples.test.ts's job.
+    const result = await checkTerraform(join(unpacked, "examples", "network"), { plan: false });
+    expect(result.ok, formatDiagnostics(result.diagnostics)).toBe(true);
+    expect(result.timings.validate).toBeDefined();
+  });
+
+  it("is byte for byte the same when packaged again", () => {
+    const again = packageModules(TERRAFORM_DIR, "v1.2.3", join(out, "b"));
+    expect(again).toEqual([join(out, "b", "terraform-aws-network-v1.2.3.tar.gz")]);
+    expect(readFileSync(again[0]).equals(readFileSync(archive))).toBe(true);
+  });
+
+  it("is only made for a vMAJOR.MINOR.PATCH tag", () => {
+    expect(RELEASE_TAG.test("v1.2.3")).toBe(true);
+    for (const tag of ["1.2.3", "v1.2", "v1.2.3-rc.1", "v01.2.3"]) expect(RELEASE_TAG.test(tag), tag).toBe(false);
+    expect(() => packageModule(TERRAFORM_DIR, "network", "v1.2", out)).toThrow(/not vMAJOR.MINOR.PATCH/);
+  });
+});

@@ -1,0 +1,52 @@
+// npm run readme:plan-comment
+//
+// Renders the README's sample PR comment from a real harness plan (the `changed` plan of
+// plan-fixtures: updates, a replacement, a destroy, a move) and writes it between the README's
+// markers. tests/plan-comment/render.test.ts fails when the README's copy is stale.
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { renderPlanComment } from "../../tools/plan-comment/render";
+import { HarnessPlan, planChanged, planCreate } from "./plan-fixtures";
+import { REPO_ROOT } from "./terraform-runner";
+
+export const README = join(REPO_ROOT, "README.md");
+const START = "<!-- sample-plan-comment:start (npm run readme:plan-comment) -->";
+const END = "<!-- sample-plan-comment:end -->";
+
+/** The comment the plan workflow would post for this plan on PR 42 of an example repository. */
+export function readmeSample(changed: HarnessPlan): string {
+  const runUrl = "https://github.com/example-org/lgtm-fargate/actions/runs/9876543210";
+  return renderPlanComment({
+    kind: "plan",
+    env: "dev",
+    plan: changed.plan,
+    planText: changed.text,
+    source: { head: "4f3c2b1a09f8e7d6c5b4a39281706f5e4d3c2b1a", runId: "9876543210", runUrl, artifact: { name: "plan-dev", url: `${runUrl}/artifacts/4242` } },
+  });
+}
+
+/** What the README holds between its markers. */
+export function sampleInReadme(readme: string): string {
+  const start = readme.indexOf(START);
+  const end = readme.indexOf(END);
+  if (start < 0 || end < start) throw new Error(`README.md has no ${START} … ${END} block`);
+  return readme.slice(start + START.length, end).replace(/^\n|\n$/g, "");
+}
+
+function withSample(readme: string, sample: string): string {
+  sampleInReadme(readme);
+  return `${readme.slice(0, readme.indexOf(START) + START.length)}\n${sample}\n${readme.slice(readme.indexOf(END))}`;
+}
+
+if (require.main === module) {
+  planCreate()
+    .then(planChanged)
+    .then((changed) => {
+      writeFileSync(README, withSample(readFileSync(README, "utf8"), readmeSample(changed)));
+      console.log(`README.md: sample plan comment rewritten from a harness plan`);
+    })
+    .catch((error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    });
+}
