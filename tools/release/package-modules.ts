@@ -12,13 +12,21 @@ export const registryRepoName = (module: string) => `terraform-aws-${module}`;
 
 const EXAMPLE_SOURCE = (module: string) => new RegExp(`(source\\s*=\\s*)"\\.\\./\\.\\./modules/${module}"`, "g");
 
-/** Example roots under `examples/` that call the module through its in-tree relative path. */
+const ANY_MODULE_SOURCE = /source\s*=\s*"\.\.\/\.\.\/modules\/([^"/]+)"/g;
+
+/**
+ * Example roots under `examples/` that call this module and no other in-tree module: an example
+ * composing several modules (network + alb) would not resolve inside one module's repository.
+ */
 function examplesOf(terraformDir: string, module: string): string[] {
   const examplesDir = join(terraformDir, "examples");
   if (!existsSync(examplesDir)) return [];
   return readdirSync(examplesDir)
     .filter((example) => existsSync(join(examplesDir, example, "main.tf")))
-    .filter((example) => EXAMPLE_SOURCE(module).test(readFileSync(join(examplesDir, example, "main.tf"), "utf8")))
+    .filter((example) => {
+      const called = new Set([...readFileSync(join(examplesDir, example, "main.tf"), "utf8").matchAll(ANY_MODULE_SOURCE)].map((match) => match[1]));
+      return called.size === 1 && called.has(module);
+    })
     .sort();
 }
 
