@@ -10,6 +10,16 @@ export function hcl(strings: TemplateStringsArray, ...args: unknown[]): IResolva
   return new HclExpression(strings, args);
 }
 
+/**
+ * {@link hcl} written over several lines for readability: each line break and the indentation
+ * around it become one space, so the expression renders on one line. Separate the attributes of
+ * an object written this way with commas.
+ */
+export function hclLines(strings: TemplateStringsArray, ...args: unknown[]): IResolvable {
+  const oneLine = strings.map((text) => text.replace(/\s*\n\s*/g, " "));
+  return new HclExpression(Object.assign(oneLine, { raw: oneLine }), args);
+}
+
 /** {@link hcl} as a string token, for string-typed props. */
 export function hclString(strings: TemplateStringsArray, ...args: unknown[]): string {
   return Token.asString(new HclExpression(strings, args));
@@ -55,18 +65,36 @@ class HclExpression implements IResolvable {
 }
 
 function toExpression(context: IResolveContext, value: unknown): string {
+  if (typeof value === "string" && Token.isUnresolved(value)) {
+    const pieces = value.split(TOKEN_MARKER);
+    if (pieces.length > 3 || pieces[0] !== "" || pieces[2] !== "") return template(context, pieces);
+  }
   if (Token.isUnresolved(value)) {
     const resolved = context.resolve(value);
-    return typeof resolved === "string" ? resolved : literal(resolved);
+    return typeof resolved === "string" ? resolved : literal(context, resolved);
   }
-  return literal(value);
+  return literal(context, value);
 }
 
-function literal(value: unknown): string {
+/** How cdktf encodes a token inside a string. */
+const TOKEN_MARKER = /(\$\{TfToken\[[^\]]+\]\})/;
+
+/** A string mixing text and tokens (`arn:${partition}:ecs:...`) as an HCL template string. */
+function template(context: IResolveContext, pieces: string[]): string {
+  const parts = pieces.map((piece, i) => (i % 2 === 1 ? "${" + toExpression(context, piece) + "}" : quoted(piece).slice(1, -1)));
+  return `"${parts.join("")}"`;
+}
+
+/** A plain string as an HCL string literal: quoted, with `${` and `%{` escaped so they stay text. */
+function quoted(text: string): string {
+  return JSON.stringify(text).replace(/([$%])\{/g, (sequence) => sequence[0] + sequence);
+}
+
+function literal(context: IResolveContext, value: unknown): string {
   if (value === undefined || value === null) return "null";
-  if (typeof value === "string") return JSON.stringify(value).replace(/([$%])\{/g, (sequence) => sequence[0] + sequence);
+  if (typeof value === "string") return quoted(value);
   if (typeof value === "number" || typeof value === "boolean") return String(value);
-  if (Array.isArray(value)) return `[${value.map((v) => literal(v)).join(", ")}]`;
-  const entries = Object.entries(value as Record<string, unknown>).map(([k, v]) => `${JSON.stringify(k)} = ${literal(v)}`);
+  if (Array.isArray(value)) return `[${value.map((v) => toExpression(context, v)).join(", ")}]`;
+  const entries = Object.entries(value as Record<string, unknown>).map(([k, v]) => `${JSON.stringify(k)} = ${toExpression(context, v)}`);
   return `{ ${entries.join(", ")} }`;
 }
