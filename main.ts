@@ -3,11 +3,12 @@ import { EnvStack } from "./envs/env-stack";
 import { ENV_PROFILES } from "./envs/profiles";
 import { ModuleStack, PublishableModule } from "./lib/module-stack";
 import { moduleDir, publishedFiles, writeModule } from "./lib/publish";
+import { ecsFargateModule } from "./modules/ecs-fargate/module";
 import { networkModule } from "./modules/network/module";
 
 /** The published modules, each a stack in a provider-less App. */
 export function registerModules(app: App): PublishableModule[] {
-  return [new ModuleStack(app, networkModule)];
+  return [new ModuleStack(app, networkModule), new ModuleStack(app, ecsFargateModule)];
 }
 
 /** The deployable env roots. */
