@@ -1,6 +1,7 @@
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Construct } from "constructs";
 import { ReadableStack } from "../lib/readable-stack";
+import { EcsFargate } from "../modules/ecs-fargate/ecs-fargate";
 import { Network } from "../modules/network/network";
 import { PartialS3Backend } from "./partial-s3-backend";
 import { EnvProfile } from "./profile";
@@ -20,6 +21,7 @@ export class EnvStack extends ReadableStack {
     super(scope, profile.name);
     new AwsProvider(this, "aws", { region: profile.region, defaultTags: [{ tags: envTags(profile) }] });
     new PartialS3Backend(this, { key: `lgtm-fargate/${profile.name}/terraform.tfstate` });
-    new Network(this, "network", { name: `lgtm-${profile.name}`, ...profile.network });
+    const network = new Network(this, "network", { name: `lgtm-${profile.name}`, ...profile.network });
+    new EcsFargate(this, "ecs", { name: `lgtm-${profile.name}`, vpcId: network.vpcId, subnetIds: network.privateSubnetIds, ...profile.ecs });
   }
 }

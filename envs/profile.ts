@@ -1,3 +1,4 @@
+import { EcsFargateProps } from "../modules/ecs-fargate/props";
 import { NetworkProps } from "../modules/network/props";
 
 /** What differs between two deployments of the stack. */
@@ -8,4 +9,6 @@ export interface EnvProfile {
   readonly region: string;
   /** The env's network; `name` and `tags` come from the env. */
   readonly network: Omit<NetworkProps, "name" | "tags">;
+  /** The env's ECS cluster; its name, network and tags come from the env. The LGTM services join it. */
+  readonly ecs: Pick<EcsFargateProps, "capacityProviderStrategy" | "logRetentionDays" | "imageSource">;
 }

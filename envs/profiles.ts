@@ -11,6 +11,14 @@ export const dev: EnvProfile = {
     enableFlowLogs: true,
     flowLogsRetentionDays: 14,
   },
+  // Stateless services lean on Spot (one task on FARGATE keeps them up through a Spot reclaim).
+  ecs: {
+    capacityProviderStrategy: [
+      { capacity_provider: "FARGATE", weight: 1, base: 1 },
+      { capacity_provider: "FARGATE_SPOT", weight: 3 },
+    ],
+    logRetentionDays: 14,
+  },
 };
 
 /**
@@ -27,6 +35,10 @@ export const prod: EnvProfile = {
     interfaceEndpoints: ["ecr.api", "ecr.dkr", "logs", "sts", "secretsmanager", "ssm"],
     enableFlowLogs: true,
     flowLogsRetentionDays: 365,
+  },
+  ecs: {
+    capacityProviderStrategy: [{ capacity_provider: "FARGATE", weight: 1 }],
+    logRetentionDays: 90,
   },
 };
 
