@@ -14,7 +14,10 @@ export const ecsFargateModule: ModuleDefinition<EcsFargateProps, EcsFargate> = {
     "deployment circuit breaker with rollback, Spot only for stateless services, target tracking autoscaling, optional " +
     "Alloy (OTLP) and FireLens (Loki) sidecars, and Docker Hub images pulled directly, through an ECR pull-through cache, " +
     "or from a mirror (`image_source`; see the project README on which to pick). Config files travel in the task " +
-    "definition, gzip-compressed: a service's container definitions must stay under 63488 bytes, checked at plan.",
+    "definition, gzip-compressed: a service's container definitions must stay under 63488 bytes, checked at plan. " +
+    "Terraform cannot ignore `desired_count` for some instances of a resource only, so autoscaled services are " +
+    "`aws_ecs_service.services_autoscaled`: before turning `autoscaling` on or off for a running service, " +
+    "`terraform state mv` it between the two addresses, or it is replaced.",
   props: { file: join(__dirname, "props.ts"), declaration: "EcsFargateProps" },
   construct: { file: join(__dirname, "ecs-fargate.ts"), declaration: "EcsFargate" },
   inputs: ecsFargateInputs,
