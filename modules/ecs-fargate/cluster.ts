@@ -51,9 +51,11 @@ export class EcsCluster extends Construct {
   public readonly registry: string;
   /** The init container, Alloy and Fluent Bit images as pulled under the image source: name → `{ image, repository_credentials }`. */
   public readonly helperImages: IResolvable;
-  /** Partition, region and account of the cluster, for ARNs. */
+  /** AWS partition of the cluster, for ARNs. */
   public readonly partition: string;
+  /** Region of the cluster, for ARNs and log configuration. */
   public readonly region: string;
+  /** Account ID of the cluster, for ARNs. */
   public readonly account: string;
   /** Tags on every resource. */
   public readonly tags: Record<string, string>;

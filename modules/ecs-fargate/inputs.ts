@@ -4,7 +4,6 @@ import { logRetentionRule } from "../shared/cloudwatch-logs";
 import {
   CORE_RULES,
   POLICY_ALLOWED,
-  SERVICE_KEY_PATTERN,
   STRATEGY_ALLOWED,
   ServiceRule,
   ipv4NetworkHcl,
@@ -136,14 +135,6 @@ const portsOf = (s: Input) => (s.port === null || s.port === undefined ? [] : [s
 
 /** Rules on the published `services` beyond those every spec shares. */
 export const SERVICE_INPUT_RULES: ServiceRule<Input>[] = [
-  {
-    reads: [],
-    allowed: "must be keyed by names of 1-24 lowercase letters, digits and hyphens, starting with a letter",
-    valid: (_s, k) => new RegExp(SERVICE_KEY_PATTERN).test(k),
-    condition: `can(regex("${SERVICE_KEY_PATTERN}", k))`,
-    describe: (_s, k) => JSON.stringify(k),
-    describeHcl: `format("%q", k)`,
-  },
   ...(CORE_RULES as ServiceRule<Input>[]),
   sidecarPortsRule<Input>("port", portsOf, `s.port == null ? [] : [s.port]`),
   {

@@ -86,7 +86,7 @@ export class FargateServices extends Construct {
     });
     const taskRoles = addIam(this, cluster, specs, names);
     const securityGroups = addSecurityGroups(this, cluster, specs, names, props.vpcId);
-    const { taskDefinitions } = addTaskDefinitions(this, { cluster, specs, names, images, telemetry, logGroups, taskRoles });
+    const taskDefinitions = addTaskDefinitions(this, { cluster, specs, names, images, telemetry, logGroups, taskRoles });
     const { fixed, autoscaled } = addServices(this, { cluster, specs, names, taskDefinitions, securityGroups, subnetIds: props.subnetIds });
 
     const byKey = (resource: { fqn: string }, attribute: string) => Token.asStringMap(hcl`{ for k, r in ${resource.fqn} : k => r.${raw(attribute)} }`);

@@ -1,7 +1,7 @@
 import { containsToken, ruleMessage } from "../../../lib/inputs";
 import { isNetworkAddress, parseCidr } from "../../../lib/ipv4";
 import { allowedFargateMemory, allowedFargateMemoryHcl, fargateSizeCondition, isFargateSize } from "../../shared/fargate";
-import { ALLOY_PORTS, LOKI_URL_PATTERN } from "./sidecars";
+import { ALLOY_PORTS, CONTAINERS, LOKI_URL_PATTERN } from "./sidecars";
 import { CapacityProviderShare, ServiceCore, Telemetry } from "./spec";
 
 /** What a rule on one service may read besides the service itself. */
@@ -156,8 +156,21 @@ export function policyCondition(document: string): string {
 
 export const POLICY_ALLOWED = 'must give task roles JSON policy documents with no wildcard action ("*" or "service:*") outside a statement whose Sid states the reason';
 
+/** Service keys: short enough for every name derived from them (IAM role names stop at 64). */
+const SERVICE_KEY_PATTERN = "^[a-z]([a-z0-9-]{0,22}[a-z0-9])?$";
+/** The module's own container names, which a main container named after its key must not take. */
+const RESERVED_KEYS = Object.values(CONTAINERS);
+
 /** Rules every service spec obeys, the published `services` and the internal spec alike. */
 export const CORE_RULES: ServiceRule<ServiceCore>[] = [
+  {
+    reads: [],
+    allowed: `must be keyed by names of 1-24 lowercase letters, digits and hyphens, starting with a letter, other than ${RESERVED_KEYS.join(", ")} (the module's own containers)`,
+    valid: (_s, k) => new RegExp(SERVICE_KEY_PATTERN).test(k) && !RESERVED_KEYS.includes(k as never),
+    condition: `can(regex("${SERVICE_KEY_PATTERN}", k)) && !contains(${JSON.stringify(RESERVED_KEYS)}, k)`,
+    describe: (_s, k) => JSON.stringify(k),
+    describeHcl: `format("%q", k)`,
+  },
   {
     reads: ["cpu", "memory"],
     allowed: "must give each service a cpu and memory pair Fargate accepts",
@@ -327,5 +340,3 @@ export function ipv4NetworkHcl(text: string): string {
   return `can(regex("^[0-9]+[.][0-9]+[.][0-9]+[.][0-9]+/[0-9]+$", ${text})) && try(cidrsubnet(${text}, 0, 0) == ${text}, false)`;
 }
 
-/** Service keys: short enough for every name derived from them (IAM role names stop at 64). */
-export const SERVICE_KEY_PATTERN = "^[a-z]([a-z0-9-]{0,22}[a-z0-9])?$";

@@ -2,11 +2,11 @@ import {
   ABSOLUTE_PATH,
   CORE_RULES,
   POLICY_ALLOWED,
-  SERVICE_KEY_PATTERN,
   ServiceCheck,
   isIpv4Network,
   isPolicyWithoutUnexplainedWildcards,
   isPort,
+  showing as showingValue,
   sidecarPortsRule,
   sortedJson,
 } from "./service-rules";
@@ -14,22 +14,13 @@ import { FargateServiceSpec } from "./spec";
 
 type Spec = FargateServiceSpec;
 
-/** `"api" has <attribute> <value>`, as the published module's messages read. */
-function showing(attribute: keyof Spec & string): Pick<ServiceCheck<Spec>, "describe"> {
-  return { describe: (s, k) => `${JSON.stringify(k)} has ${attribute} ${sortedJson(s[attribute])}` };
-}
+const showing = (attribute: keyof Spec & string) => showingValue<Spec>(attribute);
 
 /**
  * Synth-time checks of a literal map of {@link FargateServiceSpec}: the rules the published
  * `services` variable shares, and those of the attributes only the internal spec has.
  */
 export const SPEC_CHECKS: ServiceCheck<Spec>[] = [
-  {
-    reads: [],
-    allowed: "must be keyed by names of 1-24 lowercase letters, digits and hyphens, starting with a letter",
-    valid: (_s, k) => new RegExp(SERVICE_KEY_PATTERN).test(k),
-    describe: (_s, k) => JSON.stringify(k),
-  },
   ...(CORE_RULES as ServiceCheck<Spec>[]),
   sidecarPortsRule<Spec>("ports", (s) => s.ports!, "s.ports"),
   {

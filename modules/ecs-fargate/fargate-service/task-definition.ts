@@ -33,7 +33,7 @@ export interface TaskInputs {
  * definitions and the task definitions. Every value is one Terraform expression over the specs, so
  * literal and `var.*` specs render the same way.
  */
-export function addTaskDefinitions(scope: Construct, inputs: TaskInputs): { taskDefinitions: EcsTaskDefinition; containers: TerraformLocal } {
+export function addTaskDefinitions(scope: Construct, inputs: TaskInputs): EcsTaskDefinition {
   const { cluster, specs, names, images, telemetry, logGroups, taskRoles } = inputs;
 
   const files = new TerraformLocal(
@@ -192,7 +192,7 @@ export function addTaskDefinitions(scope: Construct, inputs: TaskInputs): { task
     for_each: "${each.value.ephemeral_storage_gib == null ? [] : [each.value.ephemeral_storage_gib]}",
     content: { size_in_gib: "${ephemeral_storage.value}" },
   });
-  return { taskDefinitions, containers };
+  return taskDefinitions;
 }
 
 /** The error when a service's task definition would pass Fargate's limit; `service` and `bytes` may be template interpolations. */
