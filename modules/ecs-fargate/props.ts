@@ -18,27 +18,27 @@ export interface EcsServiceInput extends ServiceCore {
   readonly ingress_from_services?: string[];
   /** Cloud Map service ARN the tasks register in (A records). */
   readonly service_registry_arn?: string | null;
-  /** JSON policy document of the task role; whether it is null must be known at plan time. */
+  /** JSON policy document of the task role. Whether it is null must be known at plan time: `jsonencode(...)` always is; an `aws_iam_policy_document` is only when its own inputs are. */
   readonly policy_json?: string | null;
 }
 
 /** Inputs of the ecs-fargate module. */
 export interface EcsFargateProps {
-  /** Cluster name and prefix of every resource name: 2-32 lowercase letters, digits and hyphens, starting with a letter. */
+  /** Cluster name and prefix of every resource name: 2-32 lowercase letters, digits and hyphens, starting with a letter (not `sg-`). */
   readonly name: string;
   /** ID of the VPC the tasks run in. */
   readonly vpcId: string;
   /** Private subnets the tasks run in (never public: tasks get no public IP), one or more. */
   readonly subnetIds: string[];
   /**
-   * Services to run on the cluster, keyed by a name of 1-24 lowercase letters, digits and hyphens. Each
+   * Services to run on the cluster, keyed by a name of 1-24 lowercase letters, digits and hyphens (not `config-files`, `alloy` or `log-router`). Each
    * takes `image` (required), `cpu`/`memory` (a Fargate size, default 256/512), `cpu_architecture`
    * (ARM64), `desired_count` (1), `command` (a list, one argument per element), `port`, `environment`,
    * `secrets` (name → Secrets Manager or SSM ARN), `files` (absolute path → content, written by an init
    * container), `health_check` (a shell command, only for images with a shell), `readonly_root_filesystem`
    * with `writable_paths`, `stateless` (may run on FARGATE_SPOT), `capacity_provider_strategy`,
    * `deployment_minimum_healthy_percent`/`deployment_maximum_percent`, `target_group_arn`,
-   * `ingress_security_group_ids`/`ingress_cidrs`/`ingress_from_services` (who may reach `port`),
+   * `ingress_security_group_ids`/`ingress_cidrs`/`ingress_from_services` (the only sources the service's own security group admits, on `port`),
    * `service_registry_arn`, `policy_json` (task role), `enable_execute_command`, `autoscaling`
    * (`min_capacity`, `max_capacity`, `cpu_target`, `memory_target`, `requests_per_target` with
    * `load_balancer_arn`, cooldowns), `alloy_sidecar` and `firelens_to_loki` (a Loki push URL).

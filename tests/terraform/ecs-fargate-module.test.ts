@@ -77,6 +77,33 @@ const CALLS: Record<string, EcsFargateProps> = {
   },
 };
 
+/** What a caller creates in the same apply: ARNs and a document the module sees only as unknowns. */
+const RESOURCES_CREATED_ALONGSIDE = `
+resource "aws_sqs_queue" "orders" {
+  name = "orders"
+}
+resource "aws_secretsmanager_secret" "token" {
+  name = "token"
+}
+resource "aws_lb_target_group" "api" {
+  name        = "api"
+  port        = 8080
+  protocol    = "HTTP"
+  target_type = "ip"
+  vpc_id      = "${VPC_ID}"
+}`;
+
+const UNKNOWN_CALL = `${hclArgs({ name: "unknown", vpcId: VPC_ID, subnetIds: SUBNET_IDS })}
+  services = {
+    api = {
+      image            = "nginx:1.27"
+      port             = 8080
+      target_group_arn = aws_lb_target_group.api.arn
+      secrets          = { TOKEN = aws_secretsmanager_secret.token.arn }
+      policy_json      = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "sqs:SendMessage", Resource = aws_sqs_queue.orders.arn }] })
+    }
+  }`;
+
 interface Container {
   name: string;
   image: string;
@@ -112,7 +139,8 @@ describe("published ecs-fargate module under terraform plan", () => {
     const outputs = Object.keys(CALLS)
       .map((call) => `output "${call}" {\n  value = module.${call}\n}`)
       .join("\n");
-    result = await planCallsOf("ecs-fargate", Object.fromEntries(Object.entries(CALLS).map(([call, props]) => [call, hclArgs(props as unknown as Record<string, unknown>)])), outputs);
+    const calls = Object.fromEntries(Object.entries(CALLS).map(([call, props]) => [call, hclArgs(props as unknown as Record<string, unknown>)]));
+    result = await planCallsOf("ecs-fargate", { ...calls, unknown: UNKNOWN_CALL }, `${outputs}\n${RESOURCES_CREATED_ALONGSIDE}`);
     changes = result.plan?.resource_changes ?? [];
   });
 
@@ -122,6 +150,17 @@ describe("published ecs-fargate module under terraform plan", () => {
     expect(minimal).toContain("aws_ecs_cluster.cluster");
     expect(minimal).toContain('aws_ecs_service.services["api"]');
     expect(minimal.filter((a) => a.startsWith("aws_ecr_pull_through_cache_rule"))).toEqual([]);
+  });
+
+  it("plans services whose ARNs and policy are known only after apply", () => {
+    const planned = changes.filter((c) => c.address.startsWith("module.unknown.")).map((c) => c.address);
+    expect(planned).toEqual(
+      expect.arrayContaining([
+        'module.unknown.aws_ecs_service.services["api"]',
+        'module.unknown.aws_iam_role_policy.services_task["api/service"]',
+        'module.unknown.aws_iam_role_policy.services_secrets["api"]',
+      ]),
+    );
   });
 
   it("runs ARM64 by default and X86_64 when asked, on awsvpc with platform LATEST", () => {
@@ -189,6 +228,7 @@ describe("published ecs-fargate module under terraform plan", () => {
       expect((planned.network_configuration as { assign_public_ip: boolean }[])[0].assign_public_ip, service.address).toBe(false);
       expect(planned.deployment_circuit_breaker, service.address).toEqual([{ enable: true, rollback: true }]);
       expect(planned.propagate_tags).toBe("SERVICE");
+      expect(planned.force_new_deployment, "a capacity provider change rolls tasks instead of replacing the service").toBe(true);
     }
   });
 

@@ -64,6 +64,8 @@ export function addServices(scope: Construct, inputs: ServiceInputs): Services {
         assignPublicIp: false,
       },
       waitForSteadyState: false,
+      // Without it the provider replaces the service (an outage) when its capacity providers change.
+      forceNewDeployment: true,
       lifecycle: autoscaled ? { ignoreChanges: ["desired_count"] } : undefined,
       tags: tagged(cluster.tags, hclString`${names.fqn}[each.key].qualified`),
     });
