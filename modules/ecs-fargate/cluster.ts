@@ -37,8 +37,6 @@ export class EcsCluster extends Construct {
   public readonly executionRoleArn: string;
   /** Name of the shared task execution role, to attach each service's secret-read policy. */
   public readonly executionRoleName: string;
-  /** Name of the log group that receives ECS Exec session logs. */
-  public readonly execLogGroupName: string;
   /** ARN of the log group that receives ECS Exec session logs. */
   public readonly execLogGroupArn: string;
   /** KMS key ARN of ECS Exec sessions, or null. */
@@ -46,11 +44,11 @@ export class EcsCluster extends Construct {
   /** The default capacity provider strategy, with defaults filled in. */
   public readonly capacityProviderStrategy: IResolvable;
   /** The image source with defaults filled in (a `local`). */
-  public readonly imageSource: IResolvable;
+  public readonly imageSource: string;
   /** This account's ECR registry host. */
   public readonly registry: string;
   /** The init container, Alloy and Fluent Bit images as pulled under the image source: name → `{ image, repository_credentials }`. */
-  public readonly helperImages: IResolvable;
+  public readonly helperImages: string;
   /** AWS partition of the cluster, for ARNs. */
   public readonly partition: string;
   /** Region of the cluster, for ARNs and log configuration. */
@@ -75,8 +73,8 @@ export class EcsCluster extends Construct {
     this.account = account.accountId;
     this.registry = `${account.accountId}.dkr.ecr.${region.region}.${partition.dnsSuffix}`;
 
-    const imageSource = new TerraformLocal(this, "image_source", withObjectDefaults(props.imageSource, IMAGE_SOURCE));
-    this.imageSource = hcl`${imageSource.fqn}`;
+    const imageSource = new TerraformLocal(this, "image_source", hcl`${withObjectDefaults(props.imageSource, IMAGE_SOURCE)}`);
+    this.imageSource = imageSource.fqn;
     const strategy = props.capacityProviderStrategy;
     this.capacityProviderStrategy = hcl`${Token.isUnresolved(strategy) ? strategy : strategy.map((share) => withObjectDefaults(share, CAPACITY_PROVIDER_SHARE))}`;
 
@@ -86,7 +84,6 @@ export class EcsCluster extends Construct {
       kmsKeyId: props.executeCommandKmsKeyArn ?? undefined,
       tags: tagged(props.tags, `${props.name}-execute-command`),
     });
-    this.execLogGroupName = execLogGroup.name;
     this.execLogGroupArn = execLogGroup.arn;
     this.executeCommandKmsKeyArn = props.executeCommandKmsKeyArn;
 
@@ -136,7 +133,7 @@ export class EcsCluster extends Construct {
       this,
       "helper_images",
       hcl`{ for name, ref in ${helperRefs.fqn} : name => { image = ${sourcedImage(raw("ref"), imageSource.fqn, this.registry)}, repository_credentials = ${repositoryCredentials(raw("ref"), imageSource.fqn)} } }`,
-    ).fqn as unknown as IResolvable;
+    ).fqn;
 
     const role = new IamRole(this, "execution", {
       name: `${props.name}-task-execution`,

@@ -29,7 +29,7 @@ const FROM_PUBLISHED: Record<Exclude<keyof FargateServiceSpec, keyof ServiceCore
 };
 
 /** HCL: the published services (`services`, an expression) as internal service specs, one `for` expression. */
-export function asServiceSpecs(services: unknown): IResolvable {
+function asServiceSpecs(services: unknown): IResolvable {
   const shared = Object.keys(SERVICE_CORE).map((attribute) => `${attribute} = s.${attribute}`);
   const own = Object.entries(FROM_PUBLISHED).map(([attribute, expression]) => `${attribute} = ${expression}`);
   return hclLines`{ for k, s in ${services} : k => { ${raw([...shared, ...own].join(", "))} } }`;

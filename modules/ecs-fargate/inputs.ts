@@ -22,7 +22,7 @@ import { IMAGE_SOURCE, IMAGE_SOURCE_MODES, IMAGE_SOURCE_TYPE, ImageSource } from
 import { EcsClusterProps, EcsFargateProps, EcsServiceInput } from "./props";
 
 /** The attributes of {@link EcsServiceInput}, with their defaults. */
-export const ECS_SERVICE_INPUT: ObjectSpec = {
+const ECS_SERVICE_INPUT: ObjectSpec = {
   ...SERVICE_CORE,
   port: { type: "number", default: null },
   target_group_arn: { type: "string", default: null },

@@ -79,7 +79,7 @@ export function serviceProblems<S extends object>(
 
 // Shared predicates, each with its HCL twin.
 
-export const CAPACITY_PROVIDERS = ["FARGATE", "FARGATE_SPOT"];
+const CAPACITY_PROVIDERS = ["FARGATE", "FARGATE_SPOT"];
 
 /** A capacity provider strategy ECS accepts. */
 export function isStrategy(strategy: readonly CapacityProviderShare[]): boolean {
@@ -118,7 +118,7 @@ function wholeHcl(value: string, min: number, max: number): string {
 /** An absolute path of plain names: what the module mounts volumes at. */
 export const ABSOLUTE_PATH = "^(/[A-Za-z0-9._-]+)+$";
 /** A file path the config-files init container can write: a plain file name inside a directory other than `/`. */
-export const FILE_PATH = "^(/[A-Za-z0-9._-]+)+/[A-Za-z0-9._-]+$";
+const FILE_PATH = "^(/[A-Za-z0-9._-]+)+/[A-Za-z0-9._-]+$";
 
 function directoryOf(path: string): string {
   return path.replace(/\/[^/]+$/, "");
@@ -127,7 +127,7 @@ function directoryOf(path: string): string {
 const DIRECTORY_HCL = (path: string) => `regex("^(.*)/[^/]+$", ${path})[0]`;
 
 /** A Secrets Manager secret or SSM parameter ARN, the only `valueFrom` ECS reads secrets from. */
-export const SECRET_REFERENCE = "^arn:[^:]+:(secretsmanager:[^:]+:[0-9]{12}:secret:.+|ssm:[^:]+:[0-9]{12}:parameter/.+)$";
+const SECRET_REFERENCE = "^arn:[^:]+:(secretsmanager:[^:]+:[0-9]{12}:secret:.+|ssm:[^:]+:[0-9]{12}:parameter/.+)$";
 
 /** True when a policy document allows no wildcard action outside a statement whose Sid gives the reason. */
 export function isPolicyWithoutUnexplainedWildcards(document: string): boolean {

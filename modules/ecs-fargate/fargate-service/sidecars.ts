@@ -27,7 +27,7 @@ export const ALLOY_COMMAND = [
  * The sidecar's config as a `format` string: `%q` is the OTLP/HTTP endpoint, `%s` the headers line.
  * The app sends OTLP to localhost:4317 (gRPC) or :4318 (HTTP); nothing outside the task can.
  */
-export const ALLOY_CONFIG_FORMAT = `otelcol.receiver.otlp "app" {
+const ALLOY_CONFIG_FORMAT = `otelcol.receiver.otlp "app" {
   grpc {
     endpoint = "127.0.0.1:4317"
   }

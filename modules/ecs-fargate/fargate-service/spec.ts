@@ -41,7 +41,7 @@ export interface Autoscaling {
   readonly scale_out_cooldown?: number;
 }
 
-export const AUTOSCALING: ObjectSpec = {
+const AUTOSCALING: ObjectSpec = {
   min_capacity: { type: "number" },
   max_capacity: { type: "number" },
   cpu_target: { type: "number", default: null },
@@ -111,7 +111,7 @@ export interface IngressSpec {
   readonly from_services?: string[];
 }
 
-export const INGRESS: ObjectSpec = {
+const INGRESS: ObjectSpec = {
   port: { type: "number" },
   from_security_group_ids: { type: "list(string)", default: [] },
   from_cidrs: { type: "list(string)", default: [] },
@@ -126,7 +126,7 @@ export interface LoadBalancerSpec {
   readonly port: number;
 }
 
-export const LOAD_BALANCER: ObjectSpec = { target_group_arn: { type: "string" }, port: { type: "number" } };
+const LOAD_BALANCER: ObjectSpec = { target_group_arn: { type: "string" }, port: { type: "number" } };
 
 /** Cloud Map registration of the service's tasks. */
 export interface ServiceRegistrySpec {
@@ -136,7 +136,7 @@ export interface ServiceRegistrySpec {
   readonly port?: number | null;
 }
 
-export const SERVICE_REGISTRY: ObjectSpec = { arn: { type: "string" }, port: { type: "number", default: null } };
+const SERVICE_REGISTRY: ObjectSpec = { arn: { type: "string" }, port: { type: "number", default: null } };
 
 /** An EFS access point mounted in the main container, with IAM authorization and TLS in transit. */
 export interface EfsVolumeSpec {
@@ -150,7 +150,7 @@ export interface EfsVolumeSpec {
   readonly read_only?: boolean;
 }
 
-export const EFS_VOLUME: ObjectSpec = {
+const EFS_VOLUME: ObjectSpec = {
   path: { type: "string" },
   file_system_id: { type: "string" },
   access_point_id: { type: "string" },
@@ -161,11 +161,13 @@ export const EFS_VOLUME: ObjectSpec = {
 export interface UlimitSpec {
   /** Limit name, e.g. `nofile`. */
   readonly name: string;
+  /** Soft limit: what the process gets. */
   readonly soft_limit: number;
+  /** Hard limit: how far the process may raise it. */
   readonly hard_limit: number;
 }
 
-export const ULIMIT: ObjectSpec = { name: { type: "string" }, soft_limit: { type: "number" }, hard_limit: { type: "number" } };
+const ULIMIT: ObjectSpec = { name: { type: "string" }, soft_limit: { type: "number" }, hard_limit: { type: "number" } };
 
 /**
  * Everything {@link FargateServices} builds one service from: the published module's `services`

@@ -9,7 +9,7 @@ import { EcsCluster } from "../cluster";
 import { ALLOY_COMMAND, ALLOY_CONFIG_PATH, ALLOY_DATA_PATH, CONTAINERS, OTEL_ENVIRONMENT, alloyConfig, lokiOutputOptions } from "./sidecars";
 
 /** Fargate's limit on a registered task definition. */
-export const TASK_DEFINITION_LIMIT = 65536;
+const TASK_DEFINITION_LIMIT = 65536;
 /** What the container definitions may take of it; the rest covers family, sizes and volumes. */
 export const CONTAINER_DEFINITIONS_LIMIT = TASK_DEFINITION_LIMIT - 2048;
 
