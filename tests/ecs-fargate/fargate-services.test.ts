@@ -189,11 +189,10 @@ describe("FargateServices from literal specs, as the LGTM components write them"
 describe("FargateServices from a variable of the spec's Terraform type", () => {
   it("plans the same container definitions as from literal specs", async () => {
     const config = "target: all\n";
-    const literal = await plan(lokiStack(() => lokiSpecs(config)));
-    const variable = await plan(
-      lokiStack((stack) => new TerraformVariable(stack, "services", { type: FARGATE_SERVICES_TYPE }).value),
-      { services: lokiSpecs(config) },
-    );
+    const [literal, variable] = await Promise.all([
+      plan(lokiStack(() => lokiSpecs(config))),
+      plan(lokiStack((stack) => new TerraformVariable(stack, "services", { type: FARGATE_SERVICES_TYPE }).value), { services: lokiSpecs(config) }),
+    ]);
     expect(variable.ok, formatDiagnostics(variable.diagnostics)).toBe(true);
     const definitions = (result: CheckResult) =>
       Object.fromEntries(
