@@ -5,6 +5,7 @@ import { ModuleStack, PublishableModule } from "./lib/module-stack";
 import { moduleDir, publishedFiles, writeModule } from "./lib/publish";
 import { albModule } from "./modules/alb/module";
 import { lgtmStorageModule } from "./modules/lgtm-storage/module";
+import { ecsFargateModule } from "./modules/ecs-fargate/module";
 import { networkModule } from "./modules/network/module";
 import { serviceDiscoveryModule } from "./modules/service-discovery/module";
 
@@ -15,6 +16,7 @@ export function registerModules(app: App): PublishableModule[] {
     new ModuleStack(app, albModule),
     new ModuleStack(app, serviceDiscoveryModule),
     new ModuleStack(app, lgtmStorageModule),
+    new ModuleStack(app, ecsFargateModule),
   ];
 }
 

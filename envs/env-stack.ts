@@ -4,6 +4,7 @@ import { Construct } from "constructs";
 import { ReadableStack } from "../lib/readable-stack";
 import { Alb } from "../modules/alb/alb";
 import { LgtmStorage } from "../modules/lgtm-storage/lgtm-storage";
+import { EcsFargate } from "../modules/ecs-fargate/ecs-fargate";
 import { Network } from "../modules/network/network";
 import { ServiceDiscovery } from "../modules/service-discovery/service-discovery";
 import { lgtmRoutes } from "./lgtm-routes";
@@ -41,5 +42,6 @@ export class EnvStack extends ReadableStack {
       { bucketName: `lgtm-${profile.name}-${account.accountId}-${profile.region}`, ...profile.storage },
       { preventDestroy: profile.protectData },
     );
+    new EcsFargate(this, "ecs", { name: `lgtm-${profile.name}`, vpcId: network.vpcId, subnetIds: network.privateSubnetIds, ...profile.ecs });
   }
 }

@@ -1,5 +1,6 @@
 import { AlbProps } from "../modules/alb/props";
 import { LgtmStorageProps } from "../modules/lgtm-storage/props";
+import { EcsFargateProps } from "../modules/ecs-fargate/props";
 import { NetworkProps } from "../modules/network/props";
 
 /** What differs between two deployments of the stack. */
@@ -16,4 +17,6 @@ export interface EnvProfile {
   readonly storage: Omit<LgtmStorageProps, "bucketName" | "grafanaEfs" | "tags">;
   /** `prevent_destroy` on the env's data stores (the telemetry bucket, Grafana's file system). */
   readonly protectData: boolean;
+  /** The env's ECS cluster; its name, network and tags come from the env. The LGTM services join it. */
+  readonly ecs: Pick<EcsFargateProps, "capacityProviderStrategy" | "logRetentionDays" | "imageSource">;
 }

@@ -15,6 +15,14 @@ export const dev: EnvProfile = {
   alb: { domain: "dev.lgtm.example.com", deletionProtection: false },
   storage: { mimirRetentionDays: 30, lokiRetentionDays: 14, tempoRetentionDays: 3, pyroscopeRetentionDays: 7 },
   protectData: false,
+  // Stateless services lean on Spot (one task on FARGATE keeps them up through a Spot reclaim).
+  ecs: {
+    capacityProviderStrategy: [
+      { capacity_provider: "FARGATE", weight: 1, base: 1 },
+      { capacity_provider: "FARGATE_SPOT", weight: 3 },
+    ],
+    logRetentionDays: 14,
+  },
 };
 
 /**
@@ -37,6 +45,10 @@ export const prod: EnvProfile = {
   alb: { domain: "lgtm.example.com", deletionProtection: true },
   storage: { mimirRetentionDays: 365, lokiRetentionDays: 365, tempoRetentionDays: 7, pyroscopeRetentionDays: 30 },
   protectData: true,
+  ecs: {
+    capacityProviderStrategy: [{ capacity_provider: "FARGATE", weight: 1 }],
+    logRetentionDays: 90,
+  },
 };
 
 export const ENV_PROFILES = [dev, prod];

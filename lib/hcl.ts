@@ -1,4 +1,4 @@
-import { IResolvable, IResolveContext, Token, Tokenization } from "cdktf";
+import { IResolvable, IResolveContext, Token } from "cdktf";
 
 /**
  * A Terraform expression written as HCL text, with cdktf tokens and literals spliced in as
@@ -8,6 +8,16 @@ import { IResolvable, IResolveContext, Token, Tokenization } from "cdktf";
  */
 export function hcl(strings: TemplateStringsArray, ...args: unknown[]): IResolvable {
   return new HclExpression(strings, args);
+}
+
+/**
+ * {@link hcl} written over several lines for readability: each line break and the indentation
+ * around it become one space, so the expression renders on one line. Separate the attributes of
+ * an object written this way with commas.
+ */
+export function hclLines(strings: TemplateStringsArray, ...args: unknown[]): IResolvable {
+  const oneLine = strings.map((text) => text.replace(/\s*\n\s*/g, " "));
+  return new HclExpression(Object.assign(oneLine, { raw: oneLine }), args);
 }
 
 /** {@link hcl} as a string token, for string-typed props. */
@@ -55,7 +65,10 @@ class HclExpression implements IResolvable {
 }
 
 function toExpression(context: IResolveContext, value: unknown): string {
-  if (typeof value === "string" && Token.isUnresolved(value) && Tokenization.reverseString(value).length > 1) return template(context, value);
+  if (typeof value === "string" && Token.isUnresolved(value)) {
+    const pieces = value.split(TOKEN_MARKER);
+    if (pieces.length > 3 || pieces[0] !== "" || pieces[2] !== "") return template(context, pieces);
+  }
   if (Token.isUnresolved(value)) {
     const resolved = context.resolve(value);
     return typeof resolved === "string" ? resolved : toExpression(context, resolved);
@@ -68,15 +81,17 @@ function toExpression(context: IResolveContext, value: unknown): string {
   return `{ ${entries.join(", ")} }`;
 }
 
+/** How cdktf encodes a token inside a string. */
+export const TOKEN_MARKER = /(\$\{TfToken\[[^\]]+\]\})/;
+
 /**
  * A string mixing literal text and tokens (`mimir.${namespace}`) as a quoted HCL template,
- * `"mimir.${var.namespace}"`: spliced in bare, its tokens would lose their braces.
+ * `"mimir.${var.namespace}"`: spliced in bare, its tokens would lose their braces. `pieces` is the
+ * string split at its tokens: text at even indexes, tokens at odd ones.
  */
-function template(context: IResolveContext, value: string): string {
-  const parts: unknown[] = [];
-  Tokenization.reverseString(value).join({ join: (left, right) => (parts.length === 0 ? parts.push(left, right) : parts.push(right)) });
-  const body = parts.map((part) => (Token.isUnresolved(part) ? "${" + toExpression(context, part) + "}" : quoted(String(part)).slice(1, -1))).join("");
-  return `"${body}"`;
+function template(context: IResolveContext, pieces: string[]): string {
+  const parts = pieces.map((piece, i) => (i % 2 === 1 ? "${" + toExpression(context, piece) + "}" : quoted(piece).slice(1, -1)));
+  return `"${parts.join("")}"`;
 }
 
 /** Literal text as a quoted HCL string: JSON escapes, and `${`/`%{` escaped so Terraform reads no template in it. */

@@ -31,6 +31,12 @@ export interface InputRule<P> {
   readonly valid: (props: Required<P>) => boolean;
   /** The same check as a Terraform expression over `var.<name>`; it must never error, only be false. */
   readonly condition: string;
+  /**
+   * For a value too large to read at a glance (a map of services): which part of it breaks the
+   * rule, as text from the props in TypeScript and as the same text in an HCL template over
+   * `var.<name>`. It follows `allowed` after a colon.
+   */
+  readonly detail?: { readonly text: (props: Required<P>) => string; readonly template: string };
 }
 
 /** `natGatewayMode` → `nat_gateway_mode`. */
@@ -81,7 +87,8 @@ export function checkInputs<P extends object>(
     if (read.some((key) => values[key as string] === undefined || containsToken(values[key as string]))) continue;
     if (!rule.valid(props)) {
       const key = String(rule.input);
-      problems.push(`${key}: ${ruleMessage(snakeCase(key), rule.allowed, JSON.stringify(values[key]))}`);
+      const allowed = rule.detail ? `${rule.allowed}: ${rule.detail.text(props)}` : rule.allowed;
+      problems.push(`${key}: ${ruleMessage(snakeCase(key), allowed, JSON.stringify(values[key]))}`);
     }
   }
   if (problems.length > 0) {

@@ -57,7 +57,7 @@ export class ModuleStack<P extends object, C extends Construct> extends Readable
       const name = snakeCase(String(rule.input));
       variables.get(String(rule.input))!.addValidation({
         condition: `\${${rule.condition}}`,
-        errorMessage: ruleMessage(name, rule.allowed, `\${jsonencode(var.${name})}`),
+        errorMessage: ruleMessage(name, rule.detail ? `${rule.allowed}: ${rule.detail.template}` : rule.allowed, `\${jsonencode(var.${name})}`),
       });
     }
     const construct = definition.create(this, "Default", props as P);

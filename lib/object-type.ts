@@ -8,6 +8,8 @@ export interface AttributeSpec {
   readonly default?: unknown;
   /** For an object attribute, its own attributes, so their defaults are filled in too. */
   readonly attributes?: ObjectSpec;
+  /** For a list of objects, the attributes of each element, so their defaults are filled in too. */
+  readonly elements?: ObjectSpec;
 }
 
 /** The attributes of an object type, by name. */
@@ -38,6 +40,10 @@ export function withObjectDefaults<T>(value: T, spec: ObjectSpec): T {
     if (complete[name] === undefined && "default" in attribute) complete[name] = structuredClone(attribute.default);
     if (attribute.attributes && complete[name] !== null && complete[name] !== undefined) {
       complete[name] = withObjectDefaults(complete[name], attribute.attributes);
+    }
+    const elements = attribute.elements;
+    if (elements && Array.isArray(complete[name])) {
+      complete[name] = (complete[name] as unknown[]).map((element) => withObjectDefaults(element, elements));
     }
   }
   return complete as T;

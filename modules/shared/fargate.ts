@@ -30,10 +30,21 @@ export function allowedFargateMemory(cpu: number): string {
   return memory ? `with cpu ${cpu}, memory must be one of ${memory.join(", ")}` : `cpu must be one of ${FARGATE_CPUS.join(", ")}`;
 }
 
+/** {@link FARGATE_MEMORY_BY_CPU} as an HCL object keyed by the CPU as a string. */
+const FARGATE_TABLE_HCL = `{ ${FARGATE_CPUS.map((c) => `"${c}" = ${JSON.stringify(FARGATE_MEMORY_BY_CPU[c])}`).join(", ")} }`;
+
 /** HCL: true when `cpu` and `memory` (expressions) are a Fargate pair. */
 export function fargateSizeCondition(cpu: string, memory: string): string {
-  const table = `{ ${FARGATE_CPUS.map((c) => `"${c}" = ${JSON.stringify(FARGATE_MEMORY_BY_CPU[c])}`).join(", ")} }`;
-  return `contains(lookup(${table}, tostring(${cpu}), []), ${memory})`;
+  return `contains(lookup(${FARGATE_TABLE_HCL}, tostring(${cpu}), []), ${memory})`;
+}
+
+/** HCL: the text {@link allowedFargateMemory} gives for `cpu` (an expression). */
+export function allowedFargateMemoryHcl(cpu: string): string {
+  return (
+    `contains(keys(${FARGATE_TABLE_HCL}), tostring(${cpu})) ? ` +
+    `format("with cpu %v, memory must be one of %s", ${cpu}, join(", ", ${FARGATE_TABLE_HCL}[tostring(${cpu})])) : ` +
+    `"cpu must be one of ${FARGATE_CPUS.join(", ")}"`
+  );
 }
 
 /** The smallest Fargate pair with at least this CPU and memory; throws when none is that large. */

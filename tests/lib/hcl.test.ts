@@ -1,7 +1,7 @@
 import { TerraformOutput, TerraformStack, TerraformVariable, Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
 import { countIf, tagged } from "../../lib/choose";
-import { hcl, jsonDocument, literalText, yamlDocument } from "../../lib/hcl";
+import { hcl, hclLines, jsonDocument, literalText, yamlDocument } from "../../lib/hcl";
 import { dnsDiscovery } from "../../modules/ecs-fargate/lgtm/config-values";
 
 function render(build: (stack: TerraformStack) => unknown): unknown {
@@ -17,6 +17,21 @@ describe("hcl expressions", () => {
 
   it("splices literals in as HCL literals, escaping template sequences", () => {
     expect(render(() => hcl`merge(${{ Name: "a ${b}" }}, ${[1, true, null]})`)).toBe('${merge({ "Name" = "a $${b}" }, [1, true, null])}');
+  });
+
+  it("splices strings mixing text and tokens in as HCL templates, inside objects too", () => {
+    expect(
+      render((s) => {
+        const partition = new TerraformVariable(s, "partition", { type: "string" }).stringValue;
+        return hcl`jsonencode(${{ Resource: `arn:${partition}:s3:::logs/*`, Note: "keep ${this}" }})`;
+      }),
+    ).toBe('${jsonencode({ "Resource" = "arn:${var.partition}:s3:::logs/*", "Note" = "keep $${this}" })}');
+  });
+
+  it("renders an expression written over several lines on one line", () => {
+    expect(render(() => hclLines`concat(
+      [1],
+      [2])`)).toBe("${concat( [1], [2])}");
   });
 
   it("compares against a literal 0 without dropping it", () => {

@@ -23,6 +23,11 @@ describe("object types with optional attributes", () => {
     expect(mapWithObjectDefaults({ a: { host: hostToken } }, ROUTE).a).toMatchObject({ host: hostToken, paths: ["/*"] });
   });
 
+  it("fills the defaults of each element of a list of objects", () => {
+    const spec: ObjectSpec = { rules: { type: "list(object({ port = number, from = optional(list(string), []) }))", default: [], elements: { port: { type: "number" }, from: { type: "list(string)", default: [] } } } };
+    expect(withObjectDefaults({ rules: [{ port: 80 }, { port: 443, from: ["a"] }] }, spec)).toEqual({ rules: [{ port: 80, from: [] }, { port: 443, from: ["a"] }] });
+  });
+
   it("leaves a var.* token to Terraform's own defaults", () => {
     const stack = new TerraformStack(new App(), "s");
     const routes = new TerraformVariable(stack, "routes", { type: `map(${objectType(ROUTE)})` });

@@ -1,5 +1,5 @@
-import { Token, Tokenization } from "cdktf";
-import { hcl, hclString } from "../../../../lib/hcl";
+import { Token } from "cdktf";
+import { TOKEN_MARKER, hcl, hclString } from "../../../../lib/hcl";
 
 /**
  * The value with every `$` doubled, in literal text and in what tokens evaluate to, for files Grafana
@@ -19,8 +19,8 @@ function escape(value: unknown): unknown {
 }
 
 function escapeTokenString(text: string): string {
-  const parts: unknown[] = [];
-  Tokenization.reverseString(text).join({ join: (left, right) => (parts.length === 0 ? parts.push(left, right) : parts.push(right)) });
-  if (parts.length === 0) parts.push(Tokenization.reverseString(text).firstValue);
-  return parts.map((part) => (Token.isUnresolved(part) ? hclString`replace(${part}, "$", "$$")` : String(part).replace(/\$/g, "$$$$"))).join("");
+  return text
+    .split(TOKEN_MARKER)
+    .map((piece, i) => (i % 2 === 1 ? hclString`replace(${piece}, "$", "$$")` : piece.replace(/\$/g, "$$$$")))
+    .join("");
 }
