@@ -28,7 +28,7 @@ export interface InputRule<P> {
   /** What is allowed, completing "<input> …; got <value>." */
   readonly allowed: string;
   /** The TypeScript check, on props with defaults applied. */
-  readonly valid: (props: Required<P>) => boolean;
+  valid(props: Required<P>): boolean;
   /** The same check as a Terraform expression over `var.<name>`; it must never error, only be false. */
   readonly condition: string;
   /**
@@ -36,7 +36,7 @@ export interface InputRule<P> {
    * rule, as text from the props in TypeScript and as the same text in an HCL template over
    * `var.<name>`. It follows `allowed` after a colon.
    */
-  readonly detail?: { readonly text: (props: Required<P>) => string; readonly template: string };
+  readonly detail?: { text(props: Required<P>): string; readonly template: string };
 }
 
 /** `natGatewayMode` → `nat_gateway_mode`. */

@@ -24,7 +24,13 @@ export interface ModuleDefinition<P extends object, C extends Construct> {
   readonly construct: DocSource;
   readonly inputs: InputSpecs<P>;
   readonly rules: readonly InputRule<P>[];
-  readonly create: (scope: Construct, id: string, props: P) => C;
+  create(scope: Construct, id: string, props: P): C;
   /** Construct attributes published as outputs, named in snake_case. */
   readonly outputs: readonly (keyof C & string)[];
+  /**
+   * Modules published inside this one under `modules/<name>/` (Terraform's nested modules), which
+   * the construct calls when published (see `useBlock`). Without a README they are internal.
+   */
+  // `any`: each nested module has its own props and construct.
+  readonly submodules?: readonly ModuleDefinition<any, any>[];
 }

@@ -1,5 +1,6 @@
 import { App, IResolvable, TerraformOutput, TerraformVariable } from "cdktf";
 import { Construct } from "constructs";
+import { markPublishing } from "./blocks";
 import { InputSpec, ruleMessage, snakeCase } from "./inputs";
 import { ModuleDefinition } from "./module-definition";
 import { objectToken, typedToken } from "./object-token";
@@ -20,6 +21,7 @@ export type ModuleFiles = Record<string, string>;
 /** What publishing needs of a module stack, whatever its props. */
 export interface PublishableModule {
   readonly definition: { readonly name: string; readonly summary: string };
+  /** The module's files by path relative to its folder; nested modules' under `modules/<name>/`. */
   toModuleFiles(): ModuleFiles;
 }
 
@@ -30,11 +32,16 @@ const MAIN_BLOCKS = ["locals", "data", "ephemeral", "resource", "module", "moved
  * result as a standard module: no provider, no backend, no cdktf metadata.
  */
 export class ModuleStack<P extends object, C extends Construct> extends ReadableStack implements PublishableModule {
+  private readonly submodules: PublishableModule[];
+
   constructor(
     scope: App,
     public readonly definition: ModuleDefinition<P, C>,
+    id = definition.name,
   ) {
-    super(scope, definition.name);
+    super(scope, id);
+    markPublishing(this);
+    this.submodules = (definition.submodules ?? []).map((submodule) => new ModuleStack(scope, submodule, `${id}--${submodule.name}`));
     const propDocs = memberDocs(definition.props.file, definition.props.declaration);
     const props: Record<string, unknown> = {};
     const variables = new Map<string, TerraformVariable>();
@@ -69,16 +76,20 @@ export class ModuleStack<P extends object, C extends Construct> extends Readable
     }
   }
 
-  /** The module as files: main, variables, outputs and versions, each a sorted `.tf.json`. */
+  /** The module as files: main, variables, outputs and versions, each a sorted `.tf.json`, and its nested modules. */
   public toModuleFiles(): ModuleFiles {
     const config = withoutMetadata(this.toTerraform()) as Record<string, unknown>;
     const main = Object.fromEntries(MAIN_BLOCKS.filter((block) => config[block]).map((block) => [block, config[block]]));
-    return {
+    const files: ModuleFiles = {
       "main.tf.json": renderJson(main),
       "variables.tf.json": renderJson({ variable: config.variable }),
       "outputs.tf.json": renderJson({ output: config.output }),
       "versions.tf.json": renderJson({ terraform: MODULE_REQUIREMENTS }),
     };
+    for (const submodule of this.submodules) {
+      for (const [file, text] of Object.entries(submodule.toModuleFiles())) files[`modules/${submodule.definition.name}/${file}`] = text;
+    }
+    return files;
   }
 }
 

@@ -1,5 +1,5 @@
-import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, sep } from "node:path";
 import { ModuleFiles, PublishableModule } from "./module-stack";
 import { moduleReadme } from "./readme";
 
@@ -25,6 +25,30 @@ export function moduleDir(name: string, root = TERRAFORM_DIR): string {
 /** Writes the module's files and removes any other file left in its folder by an earlier synth. */
 export function writeModule(dir: string, files: ModuleFiles): void {
   mkdirSync(dir, { recursive: true });
-  for (const stale of readdirSync(dir).filter((file) => !(file in files))) rmSync(join(dir, stale), { recursive: true });
-  for (const [file, text] of Object.entries(files)) writeFileSync(join(dir, file), text);
+  for (const stale of filesIn(dir).filter((file) => !(file in files))) rmSync(join(dir, stale));
+  removeEmptyFolders(dir);
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, file)), { recursive: true });
+    writeFileSync(join(dir, file), text);
+  }
+}
+
+/** Every file under a folder, as paths relative to it with `/` separators, sorted. */
+export function filesIn(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  const walk = (folder: string): string[] =>
+    readdirSync(folder).flatMap((name) => {
+      const path = join(folder, name);
+      return statSync(path).isDirectory() ? walk(path) : [relative(dir, path).split(sep).join("/")];
+    });
+  return walk(dir).sort();
+}
+
+function removeEmptyFolders(folder: string): void {
+  for (const name of readdirSync(folder)) {
+    const path = join(folder, name);
+    if (!statSync(path).isDirectory()) continue;
+    removeEmptyFolders(path);
+    if (readdirSync(path).length === 0) rmSync(path, { recursive: true });
+  }
 }

@@ -26,7 +26,10 @@ export interface ReadmeParts {
 export function moduleReadme(parts: ReadmeParts, files: ModuleFiles): string {
   const variables = (JSON.parse(files["variables.tf.json"]).variable ?? {}) as Record<string, VariableBlock>;
   const outputs = (JSON.parse(files["outputs.tf.json"]).output ?? {}) as Record<string, OutputBlock>;
-  const main = JSON.parse(files["main.tf.json"]) as { resource?: Record<string, Record<string, Record<string, unknown>>>; data?: Record<string, Record<string, unknown>> };
+  const main = JSON.parse(files["main.tf.json"]) as {
+    resource?: Record<string, Record<string, Record<string, unknown>>>;
+    module?: Record<string, Record<string, unknown>>;
+  };
   const versions = JSON.parse(files["versions.tf.json"]).terraform;
 
   const hasDefault = (name: string) => Number("default" in variables[name]);
@@ -39,9 +42,10 @@ export function moduleReadme(parts: ReadmeParts, files: ModuleFiles): string {
   const outputRows = Object.keys(outputs)
     .sort()
     .map((name) => `| ${code(name)} | ${cell(outputs[name].description)} |`);
-  const resourceRows = Object.entries(main.resource ?? {}).flatMap(([type, blocks]) =>
-    Object.entries(blocks).map(([name, block]) => `| ${code(`${type}.${name}`)} | ${iteration(block)} |`),
-  );
+  const resourceRows = [
+    ...Object.entries(main.resource ?? {}).flatMap(([type, blocks]) => Object.entries(blocks).map(([name, block]) => `| ${code(`${type}.${name}`)} | ${iteration(block)} |`)),
+    ...Object.entries(main.module ?? {}).map(([name, block]) => `| ${code(`module.${name}`)} (\`${block.source}\`) | ${iteration(block)} |`),
+  ];
 
   return [
     `# ${parts.name}`,

@@ -1,6 +1,6 @@
-import { readFileSync, readdirSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { moduleDir } from "../../lib/publish";
+import { filesIn, moduleDir } from "../../lib/publish";
 import { freshModules } from "../support/published";
 
 const modules = freshModules();
@@ -12,17 +12,37 @@ function keysOf(value: unknown): string[] {
   return Object.entries(value).flatMap(([key, inner]) => [key, ...keysOf(inner)]);
 }
 
+/** Each published module and each module nested in one (`<name>/modules/<nested>`), with the prefix of its files. */
+const roots = [...modules.entries()].flatMap(([name, files]) => [
+  { root: name, module: name, prefix: "" },
+  ...[...new Set(Object.keys(files).flatMap((file) => /^(modules\/[^/]+\/)/.exec(file)?.[1] ?? []))].map((prefix) => ({ root: `${name}/${prefix.slice(0, -1)}`, module: name, prefix })),
+]);
+
 describe.each([...modules.keys()])("published module %s", (name) => {
   const files = modules.get(name)!;
-  const json = (file: string) => JSON.parse(files[file]);
 
   it("is committed exactly as synth writes it (run `npm run synth` when this fails)", () => {
-    const committed = readdirSync(moduleDir(name)).sort();
+    const committed = filesIn(moduleDir(name));
     expect(committed).toEqual(Object.keys(files).sort());
     for (const [file, text] of Object.entries(files)) {
       expect(readFileSync(`${moduleDir(name)}/${file}`, "utf8"), `${name}/${file} is stale`).toBe(text);
     }
   });
+
+  it("documents every variable and output in the README tables", () => {
+    const readme = files["README.md"];
+    for (const variable of Object.keys(JSON.parse(files["variables.tf.json"]).variable)) expect(readme).toContain(`| \`${variable}\` |`);
+    for (const output of Object.keys(JSON.parse(files["outputs.tf.json"]).output)) expect(readme).toContain(`| \`${output}\` |`);
+  });
+});
+
+describe.each(roots)("module $root", ({ module, prefix }) => {
+  const files = Object.fromEntries(
+    Object.entries(modules.get(module)!)
+      .filter(([file]) => file.startsWith(prefix) && !file.slice(prefix.length).includes("/"))
+      .map(([file, text]) => [file.slice(prefix.length), text]),
+  );
+  const json = (file: string) => JSON.parse(files[file]);
 
   it("has no provider, no backend and no cdktf metadata", () => {
     for (const file of Object.keys(files).filter((f) => f.endsWith(".tf.json"))) {
@@ -72,9 +92,4 @@ describe.each([...modules.keys()])("published module %s", (name) => {
     }
   });
 
-  it("documents every variable and output in the README tables", () => {
-    const readme = files["README.md"];
-    for (const variable of Object.keys(json("variables.tf.json").variable)) expect(readme).toContain(`| \`${variable}\` |`);
-    for (const output of Object.keys(json("outputs.tf.json").output)) expect(readme).toContain(`| \`${output}\` |`);
-  });
 });

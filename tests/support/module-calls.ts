@@ -1,5 +1,5 @@
 import { writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { isAbsolute, join } from "node:path";
 import { expect } from "vitest";
 import { InputRule, snakeCase } from "../../lib/inputs";
 import { moduleDir } from "../../lib/publish";
@@ -23,13 +23,13 @@ export function hclArgs(props: Record<string, unknown>): string {
 
 /**
  * Plans a root that calls published modules, one `module` block per call, with HCL argument text.
- * `calls` maps a call name to the published module it calls; `extra` is more HCL for the root
+ * `calls` maps a call name to the published module it calls (its name, or an absolute path); `extra` is more HCL for the root
  * (outputs, data sources, resources the calls read).
  */
 export async function planModuleCalls(calls: Record<string, { module: string; args: string }>, extra = ""): Promise<CheckResult> {
   const scratch = await writeScratchRoot({});
   const blocks = Object.entries(calls).map(
-    ([name, call]) => `module "${name}" {\n  source = "${moduleSource(scratch.dir, moduleDir(call.module))}"\n${call.args}\n}`,
+    ([name, call]) => `module "${name}" {\n  source = "${moduleSource(scratch.dir, isAbsolute(call.module) ? call.module : moduleDir(call.module))}"\n${call.args}\n}`,
   );
   await writeFile(join(scratch.dir, "main.tf"), [`provider "aws" {\n  region = "eu-west-1"\n}`, ...blocks, extra].join("\n\n"));
   try {
