@@ -1,4 +1,4 @@
-import { TerraformHclModule } from "cdktf";
+import { TerraformHclModule, Token } from "cdktf";
 import { Construct } from "constructs";
 import { hcl, raw } from "./hcl";
 import { InputSpec, snakeCase } from "./inputs";
@@ -16,11 +16,11 @@ export function isPublishing(scope: Construct): boolean {
   return scope.node.tryGetContext(PUBLISHING) === true;
 }
 
-/** Where a building block's published module is, and how many instances a published composition calls. */
+/** Where a building block's published module is, and whether the composition uses it. */
 export interface BlockCall {
   /** Module source relative to the calling module: `./modules/<name>` (nested) or `../<name>` (a sibling). */
   readonly source: string;
-  /** 0 or 1, typically a conditional on a variable; absent calls it once. */
+  /** 0 or 1 (`countIf`): a literal in an env, where 0 creates nothing; absent uses the block once. */
   readonly count?: number;
 }
 
@@ -32,7 +32,11 @@ export interface BlockCall {
  * definition's outputs as an attribute (with `count`, null when the block is not called).
  */
 export function useBlock<P extends object, C extends Construct>(scope: Construct, id: string, definition: ModuleDefinition<P, C>, props: P, call: BlockCall): C {
-  if (!isPublishing(scope)) return definition.create(scope, id, props);
+  if (!isPublishing(scope)) {
+    if (Token.isUnresolved(call.count)) throw new Error(`${scope.node.path}/${id}: whether to use ${definition.name} must be a literal in an env root.`);
+    if (call.count === 0) return Object.fromEntries(definition.outputs.map((attribute) => [attribute, null])) as unknown as C;
+    return definition.create(scope, id, props);
+  }
   const module = new TerraformHclModule(scope, id, { source: call.source, variables: moduleVariables(definition, props), skipAssetCreationFromLocalModules: true });
   if (call.count !== undefined) module.addOverride("count", call.count);
   const outputs: Record<string, unknown> = {};

@@ -13,6 +13,7 @@ import { countIf, tagged } from "../../lib/choose";
 import { hcl, hclLines, hclString, raw } from "../../lib/hcl";
 import { checkInputs, withDefaults } from "../../lib/inputs";
 import { withObjectDefaults } from "../../lib/object-type";
+import { ClusterRef, arnIn } from "./cluster-ref";
 import { CAPACITY_PROVIDER_SHARE } from "./fargate-service/spec";
 import { HELPER_IMAGES, IMAGE_SOURCE, imageReference, repositoryCredentials, sourcedImage } from "./image-source";
 import { clusterInputs, clusterRules } from "./inputs";
@@ -24,7 +25,7 @@ import { EcsClusterProps } from "./props";
  * task execution role every service shares. The role may pull this account's ECR images, write to
  * the cluster's log groups (`/ecs/<name>/*`) and, per service, read the secrets it references.
  */
-export class EcsCluster extends Construct {
+export class EcsCluster extends Construct implements ClusterRef {
   /** Name of the cluster (its resource attribute). */
   public readonly name: string;
   /** Name of the cluster as given (a literal in an env, `var.name` in a module), for names derived from it. */
@@ -146,10 +147,6 @@ export class EcsCluster extends Construct {
     new IamRolePolicy(this, "execution:policy", { name: "start-tasks", role: role.id, policy: this.executionPolicy(props.name, imageSource) });
   }
 
-  /** An ARN in this account and region: `arn:<partition>:<service>:<region>:<account>:<resource>`. */
-  public arnOf(service: string, resource: string): string {
-    return `arn:${this.partition}:${service}:${this.region}:${this.account}:${resource}`;
-  }
 
   /**
    * ECR pull of this account's images (the authorization token has no resource-level permission),
@@ -158,16 +155,16 @@ export class EcsCluster extends Construct {
    */
   private executionPolicy(name: string, imageSource: TerraformLocal): string {
     const source = imageSource.fqn;
-    const cacheRepositories = (prefix: string) => this.arnOf("ecr", `repository/${hclString`${source}.${raw(prefix)}`}/*`);
+    const cacheRepositories = (prefix: string) => arnIn(this, "ecr", `repository/${hclString`${source}.${raw(prefix)}`}/*`);
     const always = [
       { Sid: "EcrTokenHasNoResourceLevelPermission", Effect: "Allow", Action: "ecr:GetAuthorizationToken", Resource: "*" },
       {
         Sid: "PullThisAccountsImages",
         Effect: "Allow",
         Action: ["ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"],
-        Resource: this.arnOf("ecr", "repository/*"),
+        Resource: arnIn(this, "ecr", "repository/*"),
       },
-      { Sid: "WriteTheClustersLogs", Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: this.arnOf("logs", `log-group:/ecs/${name}/*`) },
+      { Sid: "WriteTheClustersLogs", Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: arnIn(this, "logs", `log-group:/ecs/${name}/*`) },
     ];
     const pullThroughCache = {
       Sid: "FillThePullThroughCache",
@@ -183,13 +180,13 @@ export class EcsCluster extends Construct {
 }
 
 /** A trust policy that lets ECS tasks of this account, and only those, assume a role. */
-export function ecsTasksTrustPolicy(cluster: EcsCluster): string {
+export function ecsTasksTrustPolicy(cluster: ClusterRef): string {
   const statement = {
     Sid: "EcsTasksOfThisAccount",
     Effect: "Allow",
     Action: "sts:AssumeRole",
     Principal: { Service: "ecs-tasks.amazonaws.com" },
-    Condition: { StringEquals: { "aws:SourceAccount": cluster.account }, ArnLike: { "aws:SourceArn": cluster.arnOf("ecs", "*") } },
+    Condition: { StringEquals: { "aws:SourceAccount": cluster.account }, ArnLike: { "aws:SourceArn": arnIn(cluster, "ecs", "*") } },
   };
   return hclString`jsonencode({ Version = "2012-10-17", Statement = ${[statement]} })`;
 }

@@ -83,6 +83,9 @@ describe("building blocks", () => {
     const json = JSON.parse(Testing.synth(stack));
     expect(json.resource.aws_ssm_parameter.holder_toy).toMatchObject({ name: "lgtm-toy", tier: "Advanced" });
     expect(json.module).toBeUndefined();
+    const without = new ReadableStack(Testing.app(), "env");
+    new Holder(without, "holder", { withToy: false });
+    expect(JSON.parse(Testing.synth(without)).resource).toBeUndefined();
   });
 
   it("are calls of nested modules, counted, in a published module", () => {

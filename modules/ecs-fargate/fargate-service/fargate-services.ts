@@ -6,7 +6,7 @@ import { tagged } from "../../../lib/choose";
 import { hcl, hclString, raw } from "../../../lib/hcl";
 import { containsToken } from "../../../lib/inputs";
 import { mapWithObjectDefaults, withObjectDefaults } from "../../../lib/object-type";
-import { EcsCluster } from "../cluster";
+import { ClusterRef } from "../cluster-ref";
 import { imageReference, repositoryCredentials, sourcedImage } from "../image-source";
 import { addIam } from "./iam";
 import { addSecurityGroups } from "./security-group";
@@ -19,7 +19,7 @@ import { CONTAINER_DEFINITIONS_LIMIT, addTaskDefinitions, sizeMessage } from "./
 /** Inputs of {@link FargateServices}. */
 export interface FargateServicesProps {
   /** The cluster the services run on; its execution role starts their tasks. */
-  readonly cluster: EcsCluster;
+  readonly cluster: ClusterRef;
   /** Services by key: a literal map (checked at synth; values may hold tokens) or a token of such a map. */
   readonly services: Readonly<Record<string, FargateServiceSpec>> | IResolvable;
   /** Prefix of this group's service names (`loki` makes `loki-ingester`), so groups sharing a cluster never collide; empty for none. */

@@ -4,7 +4,8 @@ import { TerraformIterator, TerraformLocal, Token } from "cdktf";
 import { Construct } from "constructs";
 import { tagged } from "../../../lib/choose";
 import { hcl, hclLines, hclString, raw } from "../../../lib/hcl";
-import { EcsCluster, ecsTasksTrustPolicy } from "../cluster";
+import { ecsTasksTrustPolicy } from "../cluster";
+import { ClusterRef, arnIn } from "../cluster-ref";
 
 /** A Secrets Manager secret's ARN without the JSON key, stage or version a `valueFrom` may add. */
 const SECRET_ARN = "^(arn:[^:]+:secretsmanager:[^:]+:[^:]+:secret:[^:]+)";
@@ -14,7 +15,7 @@ const SECRET_ARN = "^(arn:[^:]+:secretsmanager:[^:]+:[^:]+:secret:[^:]+)";
  * mounts of its access points, ECS Exec channels and session logs), and an inline policy on the
  * cluster's execution role that reads exactly the secrets and parameters the service references.
  */
-export function addIam(scope: Construct, cluster: EcsCluster, specs: TerraformLocal, names: TerraformLocal): IamRole {
+export function addIam(scope: Construct, cluster: ClusterRef, specs: TerraformLocal, names: TerraformLocal): IamRole {
   const services = TerraformIterator.fromMap(specs.asAnyMap);
   const taskRoles = new IamRole(scope, "task", {
     forEach: services,
@@ -37,8 +38,8 @@ export function addIam(scope: Construct, cluster: EcsCluster, specs: TerraformLo
   });
 
   const runtime = TerraformIterator.fromMap(hcl`{ for k, s in ${specs.fqn} : k => s if length(s.efs_volumes) > 0 || s.enable_execute_command }`);
-  const fileSystem = (id: string) => cluster.arnOf("elasticfilesystem", `file-system/${id}`);
-  const accessPoint = (id: string) => cluster.arnOf("elasticfilesystem", `access-point/${id}`);
+  const fileSystem = (id: string) => arnIn(cluster, "elasticfilesystem", `file-system/${id}`);
+  const accessPoint = (id: string) => arnIn(cluster, "elasticfilesystem", `access-point/${id}`);
   const efsStatements = hclLines`[for i, v in each.value.efs_volumes : {
     Sid = "MountEfsVolume\${i}", Effect = "Allow",
     Action = concat(["elasticfilesystem:ClientMount"], v.read_only ? [] : ["elasticfilesystem:ClientWrite"]),

@@ -5,14 +5,14 @@ import { TerraformIterator, TerraformLocal } from "cdktf";
 import { Construct } from "constructs";
 import { tagged } from "../../../lib/choose";
 import { hclLines, hclNumber, hclString } from "../../../lib/hcl";
-import { EcsCluster } from "../cluster";
+import { ClusterRef } from "../cluster-ref";
 
 /**
  * One security group per service: ingress only on the ports its spec lists, each from the security
  * groups, CIDRs and sibling services named there (a service naming itself lets its tasks gossip);
  * egress to anywhere. Rules are keyed `<service>/<port>/<source>`.
  */
-export function addSecurityGroups(scope: Construct, cluster: EcsCluster, specs: TerraformLocal, names: TerraformLocal, vpcId: string): SecurityGroup {
+export function addSecurityGroups(scope: Construct, cluster: ClusterRef, specs: TerraformLocal, names: TerraformLocal, vpcId: string): SecurityGroup {
   const services = TerraformIterator.fromMap(specs.asAnyMap);
   const groups = new SecurityGroup(scope, "this:sg", {
     forEach: services,

@@ -7,11 +7,11 @@ import { TerraformIterator, TerraformLocal, Token } from "cdktf";
 import { Construct } from "constructs";
 import { tagged } from "../../../lib/choose";
 import { hcl, hclLines, hclNumber, hclString, raw } from "../../../lib/hcl";
-import { EcsCluster } from "../cluster";
+import { ClusterRef } from "../cluster-ref";
 
 /** What the ECS services are built from, all keyed by service. */
 export interface ServiceInputs {
-  readonly cluster: EcsCluster;
+  readonly cluster: ClusterRef;
   readonly specs: TerraformLocal;
   readonly names: TerraformLocal;
   readonly taskDefinitions: EcsTaskDefinition;

@@ -5,7 +5,7 @@ import { TerraformIterator, TerraformLocal, Token } from "cdktf";
 import { Construct } from "constructs";
 import { tagged } from "../../../lib/choose";
 import { hcl, hclLines, hclString, raw } from "../../../lib/hcl";
-import { EcsCluster } from "../cluster";
+import { ClusterRef } from "../cluster-ref";
 import { ALLOY_COMMAND, ALLOY_CONFIG_PATH, ALLOY_DATA_PATH, CONTAINERS, OTEL_ENVIRONMENT, alloyConfig, lokiOutputOptions } from "./sidecars";
 
 /** Fargate's limit on a registered task definition. */
@@ -15,7 +15,7 @@ export const CONTAINER_DEFINITIONS_LIMIT = TASK_DEFINITION_LIMIT - 2048;
 
 /** What the task definitions are built from, all keyed by service. */
 export interface TaskInputs {
-  readonly cluster: EcsCluster;
+  readonly cluster: ClusterRef;
   /** The service specs (a `local`). */
   readonly specs: TerraformLocal;
   /** `{ service, qualified }` names (a `local`). */
