@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { REFERENCE_LOAD } from "../../modules/lgtm/load";
+import { REFERENCE_LOAD } from "../../modules/ecs-fargate/lgtm/sizing/load";
 import { parseArgs, runCost, UsageError } from "../../tools/cost/cli";
 
 describe("npm run cost arguments", () => {

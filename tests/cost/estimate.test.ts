@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { REFERENCE_LOAD } from "../../modules/lgtm/load";
+import { REFERENCE_LOAD } from "../../modules/ecs-fargate/lgtm/sizing/load";
 import { CostEstimate, estimatePlan } from "../../tools/cost/estimate";
 import { pricingOf } from "../../tools/cost/resource-types";
 import { fargateApp, plan, resource } from "./plan-fixtures";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { REFERENCE_LOAD } from "../../modules/lgtm/load";
+import { REFERENCE_LOAD } from "../../modules/ecs-fargate/lgtm/sizing/load";
 import { estimateManaged, ManagedOption } from "../../tools/cost/managed";
 
 const lineOf = (option: ManagedOption, item: string) => option.lines.find((line) => line.item.startsWith(item))!.monthlyUsd;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { isFargateSize } from "../../modules/shared/fargate";
-import { layoutCapacity } from "../../modules/lgtm/capacity";
-import { deriveLoad, LgtmLoad, LOAD_LIMITS, parseLoad, REFERENCE_LOAD, validateLoad } from "../../modules/lgtm/load";
-import { DEV_SIZING, LGTM_PROFILES, LGTM_ROLES, LgtmSizing, PROD_SIZING, RoleSize, sizeForLoad } from "../../modules/lgtm/sizing";
-import { mimirRule } from "../../modules/lgtm/sizing-rules";
+import { layoutCapacity } from "../../modules/ecs-fargate/lgtm/sizing/capacity";
+import { deriveLoad, LgtmLoad, LOAD_LIMITS, parseLoad, REFERENCE_LOAD, validateLoad } from "../../modules/ecs-fargate/lgtm/sizing/load";
+import { DEV_SIZING, LGTM_PROFILES, LGTM_ROLES, LgtmSizing, PROD_SIZING, RoleSize, sizeForLoad } from "../../modules/ecs-fargate/lgtm/sizing/sizing";
+import { mimirRule } from "../../modules/ecs-fargate/lgtm/sizing/sizing-rules";
 
 const sizesOf = (sizing: LgtmSizing) => Object.entries(sizing.roles) as [string, RoleSize][];
 const totals = (sizing: LgtmSizing, roles?: string[]) =>

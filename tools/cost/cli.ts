@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
-import { LgtmLoad, parseLoad } from "../../modules/lgtm/load";
-import { LGTM_PROFILES, LgtmSizing, sizeForLoad } from "../../modules/lgtm/sizing";
+import { LgtmLoad, parseLoad } from "../../modules/ecs-fargate/lgtm/sizing/load";
+import { LGTM_PROFILES, LgtmSizing, sizeForLoad } from "../../modules/ecs-fargate/lgtm/sizing/sizing";
 import { Assumptions, parseAssumptions } from "./assumptions";
 import { estimatePlan, PlanEstimate } from "./estimate";
 import { planEnv } from "./env-plan";

@@ -1,4 +1,4 @@
-import { LgtmLoad } from "../../modules/lgtm/load";
+import { LgtmLoad } from "../../modules/ecs-fargate/lgtm/sizing/load";
 import { AssumptionLog, Assumptions, withDefaults } from "./assumptions";
 import { FargateService, fargateServices } from "./fargate-services";
 import { Instance, instancesOf, PlanJson, planRegion } from "./plan-json";

@@ -1,4 +1,4 @@
-import { LgtmLoad, validateLoad } from "../../modules/lgtm/load";
+import { LgtmLoad, validateLoad } from "../../modules/ecs-fargate/lgtm/sizing/load";
 import { AssumptionLog, Assumptions, withDefaults } from "./assumptions";
 import { AWS_MANAGED_PRICES, GRAFANA_CLOUD_PRO, Price, pricesFor, Tier } from "./prices";
 import { DAYS_PER_MONTH, monthlyIngest, storedData } from "./stored-data";

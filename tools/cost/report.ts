@@ -1,5 +1,5 @@
-import { layoutCapacity } from "../../modules/lgtm/capacity";
-import { LgtmSizing, RoleSize } from "../../modules/lgtm/sizing";
+import { layoutCapacity } from "../../modules/ecs-fargate/lgtm/sizing/capacity";
+import { LgtmSizing, RoleSize } from "../../modules/ecs-fargate/lgtm/sizing/sizing";
 import { CostEstimate, CostLine, HOURS_PER_MONTH, PlanEstimate } from "./estimate";
 import { ManagedEstimate } from "./managed";
 import { Architecture, Price, pricesFor } from "./prices";

@@ -1,4 +1,4 @@
-import { deriveLoad, LgtmLoad } from "../../modules/lgtm/load";
+import { deriveLoad, LgtmLoad } from "../../modules/ecs-fargate/lgtm/sizing/load";
 import { AssumptionLog } from "./assumptions";
 
 /** Volumes are per 30-day month (COST conventions): 2,592,000 s. */

@@ -1,4 +1,4 @@
-import { roundUpToFargate } from "../shared/fargate";
+import { roundUpToFargate } from "../../../shared/fargate";
 import { deriveLoad, DerivedLoad, LgtmLoad, validateLoad } from "./load";
 import { alloyRule, grafanaRule, lokiRule, mimirRule, Need, pyroscopeRule, RoleRule, tempoRule } from "./sizing-rules";
 
