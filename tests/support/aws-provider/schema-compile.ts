@@ -119,8 +119,10 @@ export interface PlanningIndex {
   functions: Record<string, FunctionSchema>;
 }
 
+// Doc fields hold strings and booleans; an attribute that happens to be named `description` or
+// `deprecated` (aws_ssm_parameter.description) holds its schema object and must stay.
 const withoutDocs = (key: string, value: unknown) =>
-  key === "description" || key === "description_kind" || key === "deprecated" ? undefined : value;
+  (key === "description" || key === "description_kind" || key === "deprecated") && (value === null || typeof value !== "object") ? undefined : value;
 
 const indexOf = (schemas: Record<string, TypeSchema> | undefined): Record<string, string> =>
   Object.fromEntries(Object.entries(schemas ?? {}).map(([name, schema]) => [name, JSON.stringify(schema, withoutDocs)]));
