@@ -1,5 +1,6 @@
 import { Construct } from "constructs";
 import { InputRule, InputSpecs } from "./inputs";
+import { MovedAddress } from "./moved";
 
 /** Where a TSDoc-commented interface or class lives, so its member docs can be read. */
 export interface DocSource {
@@ -27,6 +28,8 @@ export interface ModuleDefinition<P extends object, C extends Construct> {
   create(scope: Construct, id: string, props: P): C;
   /** Construct attributes published as outputs, named in snake_case. */
   readonly outputs: readonly (keyof C & string)[];
+  /** Addresses that changed since an earlier release, published as `moved` blocks. */
+  readonly moved?: readonly MovedAddress[];
   /**
    * Modules published inside this one under `modules/<name>/` (Terraform's nested modules), which
    * the construct calls when published (see `useBlock`). Without a README they are internal.

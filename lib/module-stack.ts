@@ -1,6 +1,7 @@
 import { App, IResolvable, TerraformOutput, TerraformVariable } from "cdktf";
 import { Construct } from "constructs";
 import { markPublishing } from "./blocks";
+import { addMovedBlocks } from "./moved";
 import { InputSpec, ruleMessage, snakeCase } from "./inputs";
 import { ModuleDefinition } from "./module-definition";
 import { objectToken, typedToken } from "./object-token";
@@ -68,6 +69,7 @@ export class ModuleStack<P extends object, C extends Construct> extends Readable
       });
     }
     const construct = definition.create(this, "Default", props as P);
+    addMovedBlocks(this, definition.moved ?? []);
     const outputDocs = memberDocs(definition.construct.file, definition.construct.declaration);
     for (const attribute of definition.outputs) {
       const description = outputDocs.get(attribute);

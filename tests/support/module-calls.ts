@@ -3,7 +3,7 @@ import { isAbsolute, join } from "node:path";
 import { expect } from "vitest";
 import { InputRule, snakeCase } from "../../lib/inputs";
 import { moduleDir } from "../../lib/publish";
-import { CheckResult, checkTerraform, moduleSource, writeScratchRoot } from "./terraform-runner";
+import { CheckOptions, CheckResult, checkTerraform, moduleSource, writeScratchRoot } from "./terraform-runner";
 
 /** A bad input and the words of the error it must produce, at synth time and under terraform plan. */
 export interface BadInput<P> {
@@ -26,14 +26,14 @@ export function hclArgs(props: Record<string, unknown>): string {
  * `calls` maps a call name to the published module it calls (its name, or an absolute path); `extra` is more HCL for the root
  * (outputs, data sources, resources the calls read).
  */
-export async function planModuleCalls(calls: Record<string, { module: string; args: string }>, extra = ""): Promise<CheckResult> {
+export async function planModuleCalls(calls: Record<string, { module: string; args: string }>, extra = "", options: CheckOptions = {}): Promise<CheckResult> {
   const scratch = await writeScratchRoot({});
   const blocks = Object.entries(calls).map(
     ([name, call]) => `module "${name}" {\n  source = "${moduleSource(scratch.dir, isAbsolute(call.module) ? call.module : moduleDir(call.module))}"\n${call.args}\n}`,
   );
   await writeFile(join(scratch.dir, "main.tf"), [`provider "aws" {\n  region = "eu-west-1"\n}`, ...blocks, extra].join("\n\n"));
   try {
-    return await checkTerraform(scratch.dir);
+    return await checkTerraform(scratch.dir, options);
   } finally {
     await scratch.cleanup();
   }
