@@ -27,6 +27,8 @@ export interface ModuleDefinition<P extends object, C extends Construct> {
   create(scope: Construct, id: string, props: P): C;
   /** Construct attributes published as outputs, named in snake_case. */
   readonly outputs: readonly (keyof C & string)[];
+  /** The outputs that hold a secret: `sensitive`, so Terraform prints them only when asked by name. */
+  readonly sensitiveOutputs?: readonly (keyof C & string)[];
   /**
    * Modules published inside this one under `modules/<name>/` (Terraform's nested modules), which
    * the construct calls when published (see `useBlock`). Without a README they are internal.
