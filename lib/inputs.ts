@@ -11,6 +11,11 @@ export interface InputSpec<T> {
   readonly default?: T | null;
   /** Attributes of an object-typed input, each handed to the construct as its own token. */
   readonly attributes?: Readonly<Record<string, string>>;
+  /**
+   * A secret: the variable is `sensitive`, so Terraform hides it in plans and output, and error
+   * messages name it without quoting its value (see {@link gotText}).
+   */
+  readonly sensitive?: boolean;
 }
 
 /** One spec per prop, required ones included. */
@@ -66,6 +71,17 @@ export function ruleMessage(name: string, allowed: string, got: string): string 
   return `${name} ${allowed}; got ${got}.`;
 }
 
+/** What a message quotes of a sensitive input instead of its value, which must never reach a log. */
+export const SENSITIVE_VALUE = "(sensitive value)";
+
+/**
+ * The "got" part of a message: the value as JSON, or {@link SENSITIVE_VALUE} for a sensitive input
+ * (Terraform would hide a whole message that quoted one, leaving no message at all).
+ */
+export function gotText(spec: Pick<InputSpec<unknown>, "sensitive">, json: string): string {
+  return spec.sensitive ? SENSITIVE_VALUE : json;
+}
+
 /**
  * Checks literal props against the specs and rules and throws one error listing every problem,
  * each as `prop: <the message the Terraform validation gives>`.
@@ -88,7 +104,8 @@ export function checkInputs<P extends object>(
     if (!rule.valid(props)) {
       const key = String(rule.input);
       const allowed = rule.detail ? `${rule.allowed}: ${rule.detail.text(props)}` : rule.allowed;
-      problems.push(`${key}: ${ruleMessage(snakeCase(key), allowed, JSON.stringify(values[key]))}`);
+      const spec = specs[key as keyof P] as InputSpec<unknown>;
+      problems.push(`${key}: ${ruleMessage(snakeCase(key), allowed, gotText(spec, JSON.stringify(values[key])))}`);
     }
   }
   if (problems.length > 0) {

@@ -30,6 +30,8 @@ export interface ModuleDefinition<P extends object, C extends Construct> {
   readonly outputs: readonly (keyof C & string)[];
   /** Addresses that changed since an earlier release, published as `moved` blocks. */
   readonly moved?: readonly MovedAddress[];
+  /** The outputs that hold a secret: `sensitive`, so Terraform prints them only when asked by name. */
+  readonly sensitiveOutputs?: readonly (keyof C & string)[];
   /**
    * Modules published inside this one under `modules/<name>/` (Terraform's nested modules), which
    * the construct calls when published (see `useBlock`). Without a README they are internal.

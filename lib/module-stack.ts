@@ -1,8 +1,8 @@
 import { App, IResolvable, TerraformOutput, TerraformVariable } from "cdktf";
 import { Construct } from "constructs";
 import { markPublishing } from "./blocks";
+import { InputSpec, gotText, ruleMessage, snakeCase } from "./inputs";
 import { addMovedBlocks } from "./moved";
-import { InputSpec, ruleMessage, snakeCase } from "./inputs";
 import { ModuleDefinition } from "./module-definition";
 import { objectToken, typedToken } from "./object-token";
 import { ReadableStack } from "./readable-stack";
@@ -54,6 +54,7 @@ export class ModuleStack<P extends object, C extends Construct> extends Readable
         description,
         default: spec.default ?? undefined,
         nullable: spec.default === null,
+        sensitive: spec.sensitive,
       });
       // cdktf cannot render a null default; an override can.
       if (spec.default === null) variable.addOverride("default", null);
@@ -63,9 +64,10 @@ export class ModuleStack<P extends object, C extends Construct> extends Readable
     }
     for (const rule of definition.rules) {
       const name = snakeCase(String(rule.input));
+      const spec = definition.inputs[rule.input] as InputSpec<unknown>;
       variables.get(String(rule.input))!.addValidation({
         condition: `\${${rule.condition}}`,
-        errorMessage: ruleMessage(name, rule.detail ? `${rule.allowed}: ${rule.detail.template}` : rule.allowed, `\${jsonencode(var.${name})}`),
+        errorMessage: ruleMessage(name, rule.detail ? `${rule.allowed}: ${rule.detail.template}` : rule.allowed, gotText(spec, `\${jsonencode(var.${name})}`)),
       });
     }
     const construct = definition.create(this, "Default", props as P);
@@ -74,7 +76,8 @@ export class ModuleStack<P extends object, C extends Construct> extends Readable
     for (const attribute of definition.outputs) {
       const description = outputDocs.get(attribute);
       if (!description) throw new Error(`${definition.construct.declaration}.${attribute} has no TSDoc; it is the output's description.`);
-      new TerraformOutput(this, `${snakeCase(attribute)}:output`, { value: construct[attribute], description });
+      const sensitive = definition.sensitiveOutputs?.includes(attribute);
+      new TerraformOutput(this, `${snakeCase(attribute)}:output`, { value: construct[attribute], description, sensitive });
     }
   }
 

@@ -20,6 +20,8 @@ export interface ResolvedInputs {
   readonly targetPorts: string[] | IResolvable;
   /** `https` or `http`. */
   readonly scheme: string;
+  /** Whether a route is `cloudfront_only`, and so the load balancer admits CloudFront. */
+  readonly cloudfront: boolean | IResolvable;
 }
 
 export function resolveInputs(props: Required<AlbProps>, vpcCidr: string): ResolvedInputs {
@@ -37,6 +39,9 @@ export function resolveInputs(props: Required<AlbProps>, vpcCidr: string): Resol
       ? hcl`flatten([for r in values(${routes}) : compact([r.port, r.health_check_port])])`
       : [...new Set(Object.values(routes as Record<string, CompleteRoute>).flatMap((route) => [route.port, route.health_check_port ?? route.port]).map(String))].sort(),
     scheme: containsToken(https) ? hclString`${https} ? "https" : "http"` : https ? "https" : "http",
+    cloudfront: containsToken(routes)
+      ? hcl`anytrue([for r in values(${routes}) : r.cloudfront_only])`
+      : Object.values(routes as Record<string, CompleteRoute>).some((route) => route.cloudfront_only),
   };
 }
 

@@ -1,13 +1,14 @@
 import { DataAwsVpc } from "@cdktf/provider-aws/lib/data-aws-vpc";
 import { Lb } from "@cdktf/provider-aws/lib/lb";
 import { Wafv2WebAclAssociation } from "@cdktf/provider-aws/lib/wafv2-web-acl-association";
-import { Token } from "cdktf";
+import { Fn, Token } from "cdktf";
 import { Construct } from "constructs";
 import { countIf, tagged } from "../../lib/choose";
 import { hcl } from "../../lib/hcl";
 import { checkInputs, containsToken, withDefaults } from "../../lib/inputs";
 import { resolveInputs } from "./alb-inputs";
 import { addDynamicBlock } from "./blocks";
+import { addCloudFrontAccess } from "./cloudfront-access";
 import { albInputs, albRules, completeAccessLogs } from "./inputs";
 import { addListeners } from "./listeners";
 import { AlbProps } from "./props";
@@ -18,7 +19,7 @@ import { addSecurityGroup } from "./security-group";
 /**
  * The stack's front door: an application load balancer with its own security group, HTTPS (or
  * HTTP for trials), and one target group and host/path rule per route, ingestion routes limited
- * to the ingestion CIDRs.
+ * to the ingestion CIDRs and `cloudfront_only` routes to CloudFront.
  */
 export class Alb extends Construct {
   /** ARN of the load balancer. */
@@ -44,13 +45,14 @@ export class Alb extends Construct {
     const vpc = new DataAwsVpc(this, "this:vpc", { id: props.vpcId });
     const inputs = resolveInputs(props, vpc.cidrBlock);
     const securityGroup = addSecurityGroup(this, props, inputs, vpc.cidrBlock);
+    const cloudFrontGroups = addCloudFrontAccess(this, props, inputs);
 
     const lb = new Lb(this, "this", {
       name: props.name,
       loadBalancerType: "application",
       internal: props.internal,
       subnets: props.subnetIds,
-      securityGroups: [securityGroup.id],
+      securityGroups: Token.isUnresolved(cloudFrontGroups) ? Token.asList(Fn.concat([[securityGroup.id], cloudFrontGroups])) : [securityGroup.id, ...cloudFrontGroups],
       // Requests with malformed headers never reach a target.
       dropInvalidHeaderFields: true,
       idleTimeout: props.idleTimeout,

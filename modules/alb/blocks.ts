@@ -8,3 +8,11 @@ import { TerraformResource } from "cdktf";
 export function addDynamicBlock(resource: TerraformResource, path: string, block: string, forEach: unknown, content: Record<string, unknown>): void {
   resource.addOverride(`${path}dynamic.${block}`, { for_each: forEach, content });
 }
+
+/** {@link addDynamicBlock} for several `dynamic` blocks of one type in the resource body. */
+export function addDynamicBlocks(resource: TerraformResource, block: string, blocks: readonly { forEach: unknown; content: Record<string, unknown> }[]): void {
+  resource.addOverride(
+    `dynamic.${block}`,
+    blocks.map(({ forEach, content }) => ({ for_each: forEach, content })),
+  );
+}

@@ -5,6 +5,7 @@ import { AccessLogs, AlbProps } from "./props";
 import { CompleteRoute, EXPLICIT_PRIORITY, ROUTE_SPEC, completeRoutes, priorityHcl, priorityOf } from "./route-spec";
 
 const ACCESS_LOGS_SPEC = { bucket: { type: "string" }, prefix: { type: "string", default: "" } };
+const ORIGIN_HEADER_SPEC = { name: { type: "string" }, value: { type: "string" } };
 
 export const albInputs: InputSpecs<AlbProps> = {
   name: { type: "string" },
@@ -19,6 +20,7 @@ export const albInputs: InputSpecs<AlbProps> = {
   wafAclArn: { type: "string", default: null },
   idleTimeout: { type: "number", default: 60 },
   deletionProtection: { type: "bool", default: false },
+  cloudfrontOriginHeader: { type: objectType(ORIGIN_HEADER_SPEC), default: null, sensitive: true },
   tags: { type: "map(string)", default: {} },
 };
 
@@ -52,6 +54,9 @@ const MAX_HEALTH_PATH_LENGTH = 1024;
 /** A GRPC health check calls a gRPC method: /package.service/method. */
 const GRPC_HEALTH_PATH_PATTERN = "^/[A-Za-z0-9_.]+/[A-Za-z0-9_]+$";
 const BUCKET_PATTERN = "^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$";
+/** http-header conditions: a name of up to 40 characters; a value without wildcards, long enough to be a secret. */
+const HEADER_NAME_PATTERN = "^[A-Za-z0-9-]{1,40}$";
+const HEADER_SECRET_PATTERN = "^[A-Za-z0-9_-]{16,128}$";
 
 const hclString = (text: string) => JSON.stringify(text);
 const matches = (pattern: string, value: string) => new RegExp(pattern).test(value);
@@ -181,9 +186,33 @@ export const albRules: InputRule<AlbProps>[] = [
   {
     input: "routes",
     reads: ["ingestionCidrs"],
-    allowed: `must keep each route's host, paths and (for ingestion routes) ingestion_cidrs within ${MAX_CONDITION_VALUES} condition values, the most one listener rule takes`,
-    valid: (p) => everyRoute(p, (r) => 1 + r.paths.length + (r.ingestion ? ingestionCidrCount(p) : 0) <= MAX_CONDITION_VALUES),
-    condition: everyRouteHcl(`1 + length(r.paths) + (r.ingestion ? (var.ingestion_cidrs == null ? 1 : length(var.ingestion_cidrs)) : 0) <= ${MAX_CONDITION_VALUES}`),
+    allowed:
+      `must keep each route's host, paths and (for ingestion routes) ingestion_cidrs or (for cloudfront_only routes) the origin header ` +
+      `within ${MAX_CONDITION_VALUES} condition values, the most one listener rule takes`,
+    valid: (p) => everyRoute(p, (r) => 1 + r.paths.length + (r.ingestion ? ingestionCidrCount(p) : 0) + (r.cloudfront_only ? 1 : 0) <= MAX_CONDITION_VALUES),
+    condition: everyRouteHcl(
+      `1 + length(r.paths) + (r.ingestion ? (var.ingestion_cidrs == null ? 1 : length(var.ingestion_cidrs)) : 0) + (r.cloudfront_only ? 1 : 0) <= ${MAX_CONDITION_VALUES}`,
+    ),
+  },
+  {
+    input: "routes",
+    allowed: "must not mark an ingestion route cloudfront_only (push endpoints never go through the CDN)",
+    valid: (p) => everyRoute(p, (r) => !(r.ingestion && r.cloudfront_only)),
+    condition: everyRouteHcl("!(r.ingestion && r.cloudfront_only)"),
+  },
+  {
+    input: "routes",
+    reads: ["certificateArn"],
+    allowed: "must not mark a route cloudfront_only without certificate_arn (CloudFront reaches such a route over HTTPS only)",
+    valid: (p) => p.certificateArn !== null || everyRoute(p, (r) => !r.cloudfront_only),
+    condition: `var.certificate_arn != null || ${everyRouteHcl("!r.cloudfront_only")}`,
+  },
+  {
+    input: "routes",
+    reads: ["cloudfrontOriginHeader"],
+    allowed: "must not mark a route cloudfront_only without cloudfront_origin_header (the header is what tells CloudFront's requests from anyone else's)",
+    valid: (p) => p.cloudfrontOriginHeader !== null || everyRoute(p, (r) => !r.cloudfront_only),
+    condition: `var.cloudfront_origin_header != null || ${everyRouteHcl("!r.cloudfront_only")}`,
   },
   {
     input: "routes",
@@ -209,6 +238,17 @@ export const albRules: InputRule<AlbProps>[] = [
     allowed: "must be null or the ARN of a regional WAFv2 web ACL",
     valid: (p) => p.wafAclArn === null || matches(WEB_ACL_PATTERN, p.wafAclArn),
     condition: `var.waf_acl_arn == null ? true : can(regex(${hclString(WEB_ACL_PATTERN)}, var.waf_acl_arn))`,
+  },
+  {
+    input: "cloudfrontOriginHeader",
+    allowed: 'must be null or hold a name of 1-40 letters, digits and hyphens and a value of 16-128 letters, digits, "-" and "_"',
+    valid: (p) => {
+      const header = p.cloudfrontOriginHeader;
+      return header === null || (matches(HEADER_NAME_PATTERN, header.name) && matches(HEADER_SECRET_PATTERN, header.value));
+    },
+    condition:
+      `var.cloudfront_origin_header == null ? true : can(regex(${hclString(HEADER_NAME_PATTERN)}, var.cloudfront_origin_header.name)) && ` +
+      `can(regex(${hclString(HEADER_SECRET_PATTERN)}, var.cloudfront_origin_header.value))`,
   },
   {
     input: "idleTimeout",

@@ -29,6 +29,14 @@ export const albModule: ModuleDefinition<AlbProps, Alb> = {
       "let the ELB log delivery service write to the prefix; this module does not create the bucket or its policy. " +
       "`certificate_arn` and `waf_acl_arn` decide which resources exist, so they must be known at plan: a literal, a variable " +
       "or a data source, not an attribute of a resource created in the same apply.",
+    "**Behind CloudFront.** A route marked `cloudfront_only` (Grafana behind a CDN) answers only requests that carry " +
+      "`cloudfront_origin_header`, the secret header the distribution adds to every origin request: its listener rule has an " +
+      "`http-header` condition, so anything else gets the 404. A second security group then admits 443 from AWS's managed prefix " +
+      "list `com.amazonaws.global.cloudfront.origin-facing`, which counts as 55 rules against a group's quota (60 inbound by " +
+      "default): in a group of its own it leaves the main group's quota to the CIDRs. Such a route needs `certificate_arn`, and " +
+      "an ingestion route can never be one: push endpoints do not go through the CDN. The header is a sensitive variable and in " +
+      "no output, but its value is in the plan and state of the listener rules (as it is in the distribution's); the rule's " +
+      "whole condition set shows as sensitive in plans. Whether a route is `cloudfront_only` must be known at plan.",
   ].join("\n\n"),
   props: { file: join(__dirname, "props.ts"), declaration: "AlbProps" },
   construct: { file: join(__dirname, "alb.ts"), declaration: "Alb" },

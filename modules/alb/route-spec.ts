@@ -15,6 +15,7 @@ export const ROUTE_SPEC: ObjectSpec = {
   ingestion: { type: "bool", default: false },
   priority: { type: "number", default: null },
   health_check_port: { type: "number", default: null },
+  cloudfront_only: { type: "bool", default: false },
 };
 
 /** A route with every default filled in, as Terraform sees it. */

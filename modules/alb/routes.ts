@@ -5,7 +5,7 @@ import { Construct } from "constructs";
 import { tagged } from "../../lib/choose";
 import { hcl, hclNumber, hclString, raw } from "../../lib/hcl";
 import { ResolvedInputs } from "./alb-inputs";
-import { addDynamicBlock } from "./blocks";
+import { addDynamicBlocks } from "./blocks";
 import { AlbProps } from "./props";
 import { priorityHcl } from "./route-spec";
 
@@ -54,6 +54,13 @@ export function addRoutes(scope: Construct, props: Required<AlbProps>, inputs: R
     tags: tagged(props.tags, `${props.name}-${route.key}`),
   });
   // Push endpoints answer only their own senders: a source-ip condition on the ingestion routes.
-  addDynamicBlock(rule, "", "condition", hcl`each.value.ingestion ? [${inputs.ingestionCidrs}] : []`, { source_ip: { values: "${condition.value}" } });
+  // Routes behind CloudFront answer only requests carrying its secret origin header.
+  addDynamicBlocks(rule, "condition", [
+    { forEach: hcl`each.value.ingestion ? [${inputs.ingestionCidrs}] : []`, content: { source_ip: { values: "${condition.value}" } } },
+    {
+      forEach: hcl`each.value.cloudfront_only ? [${props.cloudfrontOriginHeader}] : []`,
+      content: { http_header: { http_header_name: "${condition.value.name}", values: ["${condition.value.value}"] } },
+    },
+  ]);
   return targetGroups;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { hclList, hclString } from "../../lib/hcl";
 import { albRules } from "../../modules/alb/inputs";
-import { BASE_ALB, BASE_ROUTES, CERTIFICATE_ARN, TEMPO_ROUTES, synthAlb } from "../support/alb";
+import { BASE_ALB, BASE_ROUTES, CERTIFICATE_ARN, CLOUDFRONT_ALB, ORIGIN_HEADER, TEMPO_ROUTES, synthAlb } from "../support/alb";
 import { BAD_ALB_INPUTS } from "../support/bad-alb-inputs";
 import { expectEveryRuleCovered } from "../support/module-calls";
 
@@ -19,6 +19,14 @@ describe("alb input rules at synth time", () => {
     const fullRule = { host: "api.lgtm.example.com", paths: ["/a", "/b", "/c"], port: 8080, ingestion: true };
     expect(() => synthAlb({ ...BASE_ALB, routes: { full: fullRule } })).not.toThrow();
     expect(() => synthAlb({ ...BASE_ALB, routes: { wild: { host: "*.*.lgtm.example.com", paths: ["/a*b*", "/c?"], port: 8080 } } })).not.toThrow();
+    const behindCdn = { host: "grafana.lgtm.example.com", paths: ["/a", "/b", "/c"], port: 3000, cloudfront_only: true };
+    expect(() => synthAlb({ ...CLOUDFRONT_ALB, routes: { grafana: behindCdn } })).not.toThrow();
+  });
+
+  it("never quotes the origin header in an error, since its value is a secret", () => {
+    const header = { ...ORIGIN_HEADER, name: "X Origin" };
+    expect(() => synthAlb({ ...BASE_ALB, cloudfrontOriginHeader: header })).toThrow(/cloudfront_origin_header must be null or .*; got \(sensitive value\)\.$/);
+    expect(() => synthAlb({ ...BASE_ALB, cloudfrontOriginHeader: header })).not.toThrow(ORIGIN_HEADER.value);
   });
 
   it("leaves rules on values only Terraform knows (the network's IDs) to Terraform", () => {

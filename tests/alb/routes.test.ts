@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CompleteRoute, completeRoutes, priorityOf } from "../../modules/alb/route-spec";
-import { BASE_ALB, BASE_ROUTES, COLLIDING_KEYS, synthAlb } from "../support/alb";
+import { BASE_ALB, BASE_ROUTES, CLOUDFRONT_ALB, COLLIDING_KEYS, ORIGIN_HEADER, synthAlb } from "../support/alb";
 
 const priorities = (routes: Parameters<typeof completeRoutes>[0]) => Object.fromEntries(completeRoutes(routes).map(([key, route]) => [key, priorityOf(key, route)]));
 const complete = (route: Partial<CompleteRoute>): CompleteRoute => completeRoutes({ r: { host: "a.example.com", port: 80, ...route } })[0][1];
@@ -25,6 +25,7 @@ describe("alb routes", () => {
       ingestion: false,
       priority: null,
       health_check_port: null,
+      cloudfront_only: false,
     });
   });
 
@@ -42,16 +43,26 @@ describe("alb routes", () => {
   });
 
   it("limits ingestion routes to the VPC's CIDR by default with a source-ip condition", () => {
-    const rule = synthAlb(BASE_ALB).resource.aws_lb_listener_rule.alb_route as { dynamic: Record<string, unknown> };
-    expect(rule.dynamic.condition).toEqual({
+    const rule = synthAlb(BASE_ALB).resource.aws_lb_listener_rule.alb_route as { dynamic: { condition: unknown[] } };
+    expect(rule.dynamic.condition[0]).toEqual({
       for_each: "${each.value.ingestion ? [[data.aws_vpc.alb.cidr_block]] : []}",
       content: { source_ip: { values: "${condition.value}" } },
     });
   });
 
   it("limits ingestion routes to the given ingestion CIDRs", () => {
-    const rule = synthAlb({ ...BASE_ALB, ingestionCidrs: ["10.8.0.0/16", "192.168.0.0/24"] }).resource.aws_lb_listener_rule.alb_route as { dynamic: { condition: { for_each: string } } };
-    expect(rule.dynamic.condition.for_each).toBe('${each.value.ingestion ? [["10.8.0.0/16", "192.168.0.0/24"]] : []}');
+    const rule = synthAlb({ ...BASE_ALB, ingestionCidrs: ["10.8.0.0/16", "192.168.0.0/24"] }).resource.aws_lb_listener_rule.alb_route as { dynamic: { condition: { for_each: string }[] } };
+    expect(rule.dynamic.condition[0].for_each).toBe('${each.value.ingestion ? [["10.8.0.0/16", "192.168.0.0/24"]] : []}');
+  });
+
+  it("requires the CloudFront origin header on cloudfront_only routes only, with an http-header condition", () => {
+    const rule = synthAlb(CLOUDFRONT_ALB).resource.aws_lb_listener_rule.alb_route as { dynamic: { condition: unknown[] }; for_each: Record<string, { cloudfront_only: boolean }> };
+    expect(rule.dynamic.condition).toHaveLength(2);
+    expect(rule.dynamic.condition[1]).toEqual({
+      for_each: `\${each.value.cloudfront_only ? [{ "name" = "X-Origin-Verify", "value" = "${ORIGIN_HEADER.value}" }] : []}`,
+      content: { http_header: { http_header_name: "${condition.value.name}", values: ["${condition.value.value}"] } },
+    });
+    expect(Object.fromEntries(Object.entries(rule.for_each).map(([key, route]) => [key, route.cloudfront_only]))).toEqual({ grafana: true, mimir: false });
   });
 });
 

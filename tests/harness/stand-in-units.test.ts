@@ -8,7 +8,7 @@ import { readDataSource } from "../support/aws-provider/data-sources";
 import { planResource } from "../support/aws-provider/plan";
 import { decodeMessage, encodeMessage } from "../support/aws-provider/proto-codec";
 import { compileProtocolSpec, PROTO_DIR, PROTO_FILES } from "../support/aws-provider/proto-spec";
-import { providerSchemaResponse } from "../support/aws-provider/schema-compile";
+import { planningIndex, providerSchemaResponse } from "../support/aws-provider/schema-compile";
 import { renderPolicyDocument } from "../support/aws-provider/policy-document";
 import { DEFAULT_SETTINGS, type ProviderSettings } from "../support/aws-provider/provider-config";
 import { callProviderFunction } from "../support/aws-provider/provider-functions";
@@ -244,6 +244,20 @@ describe("data sources", () => {
       subnet_ids: ["subnet-stand-in"],
       port: 1,
     });
+  });
+
+  it("plans from an index that drops documentation but keeps attributes and object fields named like it", () => {
+    const entries = { type: ["set", ["object", { cidr: "string", description: "string" }]], computed: true, description: "The entries." };
+    const description = { type: "string", optional: true, description: "What it is for.", description_kind: "plain", deprecated: true };
+    const index = planningIndex({
+      provider: { version: 0, block: {} },
+      resource_schemas: {},
+      data_source_schemas: { aws_ec2_managed_prefix_list: { version: 0, block: { attributes: { entries, description }, description: "A prefix list." } } },
+    } as unknown as Parameters<typeof planningIndex>[0]);
+    const { block } = JSON.parse(index.data_sources.aws_ec2_managed_prefix_list) as { block: BlockSchema };
+    expect(block).toEqual({ attributes: { entries: { type: entries.type, computed: true }, description: { type: "string", optional: true } } });
+    const state = readDataSource("aws_ec2_managed_prefix_list", block, { entries: null, description: null }, DEFAULT_SETTINGS);
+    expect(state.entries).toEqual([{ cidr: "10.0.0.0/16", description: "description-stand-in" }]);
   });
 });
 

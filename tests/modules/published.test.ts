@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { SENSITIVE_VALUE } from "../../lib/inputs";
 import { filesIn, moduleDir } from "../../lib/publish";
 import { freshModules } from "../support/published";
 
@@ -68,11 +69,12 @@ describe.each(roots)("module $root", ({ module, prefix }) => {
     }
   });
 
-  it("states in every validation message which variable is wrong and quotes its value", () => {
-    for (const [variable, block] of Object.entries<{ validation?: { error_message: string; condition: string }[] }>(json("variables.tf.json").variable)) {
+  it("states in every validation message which variable is wrong and quotes its value, unless the value is a secret", () => {
+    for (const [variable, block] of Object.entries<{ sensitive?: boolean; validation?: { error_message: string; condition: string }[] }>(json("variables.tf.json").variable)) {
       for (const validation of block.validation ?? []) {
         expect(validation.error_message.startsWith(`${variable} `)).toBe(true);
-        expect(validation.error_message).toContain(`\${jsonencode(var.${variable})}`);
+        expect(validation.error_message).toContain(block.sensitive ? `; got ${SENSITIVE_VALUE}.` : `\${jsonencode(var.${variable})}`);
+        if (block.sensitive) expect(validation.error_message).not.toContain(`var.${variable}`);
         expect(validation.condition).toMatch(new RegExp(`var\\.${variable}\\b`));
       }
     }

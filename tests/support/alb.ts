@@ -41,5 +41,16 @@ export const BASE_ALB: AlbProps = {
   routes: BASE_ROUTES,
 };
 
+/** An origin header as the CDN construct hands it over (a literal here; a data source's value there). */
+export const ORIGIN_HEADER = { name: "X-Origin-Verify", value: "Q3ZpbGVudE9yaWdpblNlY3JldDEyMzQ1" };
+
+/** Grafana reachable only through CloudFront, over HTTPS; Mimir's push endpoint as before. */
+export const CLOUDFRONT_ALB: AlbProps = {
+  ...BASE_ALB,
+  certificateArn: CERTIFICATE_ARN,
+  routes: { ...BASE_ROUTES, grafana: { ...BASE_ROUTES.grafana, cloudfront_only: true } },
+  cloudfrontOriginHeader: ORIGIN_HEADER,
+};
+
 /** Two route keys whose derived priorities collide (found by search; a test proves it). */
 export const COLLIDING_KEYS = ["route-37", "route-109"];

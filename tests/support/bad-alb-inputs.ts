@@ -1,5 +1,5 @@
 import { AlbProps, AlbRoute } from "../../modules/alb/props";
-import { BASE_ROUTES, CERTIFICATE_ARN, COLLIDING_KEYS } from "./alb";
+import { BASE_ROUTES, CERTIFICATE_ARN, COLLIDING_KEYS, ORIGIN_HEADER } from "./alb";
 import { BadInput } from "./module-calls";
 
 const route = (changes: Partial<AlbRoute>): Record<string, AlbRoute> => ({ ...BASE_ROUTES, bad: { host: "bad.lgtm.example.com", port: 8080, ...changes } });
@@ -60,7 +60,8 @@ export const BAD_ALB_INPUTS: BadInput<AlbProps>[] = [
     case: "an ingestion route with 4 paths",
     props: { routes: route({ paths: ["/a", "/b", "/c", "/d"], ingestion: true }) },
     variable: "routes",
-    message: "routes must keep each route's host, paths and (for ingestion routes) ingestion_cidrs within 5 condition values, the most one listener rule takes",
+    message:
+      "routes must keep each route's host, paths and (for ingestion routes) ingestion_cidrs or (for cloudfront_only routes) the origin header within 5 condition values, the most one listener rule takes",
   },
   {
     case: "an ingestion route with 2 paths and 3 ingestion CIDRs",
@@ -68,6 +69,43 @@ export const BAD_ALB_INPUTS: BadInput<AlbProps>[] = [
     variable: "routes",
     message: "within 5 condition values",
   },
+  {
+    case: "a cloudfront_only route with 4 paths",
+    props: { certificateArn: CERTIFICATE_ARN, cloudfrontOriginHeader: ORIGIN_HEADER, routes: route({ paths: ["/a", "/b", "/c", "/d"], cloudfront_only: true }) },
+    variable: "routes",
+    message: "or (for cloudfront_only routes) the origin header within 5 condition values",
+  },
+  {
+    case: "an ingestion route behind CloudFront",
+    props: { certificateArn: CERTIFICATE_ARN, cloudfrontOriginHeader: ORIGIN_HEADER, routes: route({ paths: ["/api/v1/push"], ingestion: true, cloudfront_only: true }) },
+    variable: "routes",
+    message: "routes must not mark an ingestion route cloudfront_only (push endpoints never go through the CDN)",
+  },
+  {
+    case: "a cloudfront_only route without a certificate",
+    props: { cloudfrontOriginHeader: ORIGIN_HEADER, routes: route({ cloudfront_only: true }) },
+    variable: "routes",
+    message: "routes must not mark a route cloudfront_only without certificate_arn (CloudFront reaches such a route over HTTPS only)",
+  },
+  {
+    case: "a cloudfront_only route without the origin header",
+    props: { certificateArn: CERTIFICATE_ARN, routes: route({ cloudfront_only: true }) },
+    variable: "routes",
+    message: "routes must not mark a route cloudfront_only without cloudfront_origin_header (the header is what tells CloudFront's requests from anyone else's)",
+  },
+  {
+    case: "an origin header value too short to be a secret",
+    props: { cloudfrontOriginHeader: { name: "X-Origin-Verify", value: "hunter2" } },
+    variable: "cloudfront_origin_header",
+    message: 'cloudfront_origin_header must be null or hold a name of 1-40 letters, digits and hyphens and a value of 16-128 letters, digits, "-" and "_"; got (sensitive value).',
+  },
+  {
+    case: "an origin header value with a wildcard",
+    props: { cloudfrontOriginHeader: { name: "X-Origin-Verify", value: "Q3ZpbGVudE9yaWdpb*NlY3JldDEyMzQ1" } },
+    variable: "cloudfront_origin_header",
+    message: "cloudfront_origin_header must be null or hold a name of 1-40 letters",
+  },
+  { case: "an origin header name with a space", props: { cloudfrontOriginHeader: { ...ORIGIN_HEADER, name: "X Origin" } }, variable: "cloudfront_origin_header", message: "cloudfront_origin_header must be null" },
   {
     case: "six wildcards in one route",
     props: { routes: route({ host: "*.*.lgtm.example.com", paths: ["/a*b*", "/c*?"] }) },

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { EXAMPLES_DIR } from "../../lib/publish";
 import { completeRoutes, priorityOf } from "../../modules/alb/route-spec";
 import { AlbProps } from "../../modules/alb/props";
-import { BASE_ALB, BASE_ROUTES, CERTIFICATE_ARN, TEMPO_ROUTES, WEB_ACL_ARN } from "../support/alb";
+import { BASE_ALB, BASE_ROUTES, CERTIFICATE_ARN, CLOUDFRONT_ALB, ORIGIN_HEADER, TEMPO_ROUTES, WEB_ACL_ARN } from "../support/alb";
 import { BAD_ALB_INPUTS } from "../support/bad-alb-inputs";
 import { hclArgs, planCallsOf, validationErrorsByCall } from "../support/module-calls";
 import { CheckResult, ResourceChange, checkTerraform, formatDiagnostics } from "../support/terraform-runner";
@@ -12,7 +12,7 @@ import { CheckResult, ResourceChange, checkTerraform, formatDiagnostics } from "
 const VPC_CIDR = "10.0.0.0/16";
 
 type Attributes = Record<string, unknown>;
-type Condition = { host_header: { values: string[] }[]; path_pattern: { values: string[] }[]; source_ip: { values: string[] }[] };
+type Condition = { host_header: { values: string[] }[]; path_pattern: { values: string[] }[]; source_ip: { values: string[] }[]; http_header: { http_header_name: string; values: string[] }[] };
 
 const SECURE: AlbProps = {
   ...BASE_ALB,
@@ -34,6 +34,12 @@ describe("published alb module under terraform plan", () => {
   let changes: ResourceChange[];
   const after = (address: string) => changes.find((c) => c.address === address)?.change.after as Attributes;
   const addresses = (prefix: string) => changes.filter((c) => c.address.startsWith(prefix)).map((c) => c.address).sort();
+  /** A data source's values as read during plan (the state the plan starts from). */
+  const readData = (address: string): Attributes => {
+    type Module = { resources?: { address: string; values: Attributes }[]; child_modules?: Module[] };
+    const walk = (module: Module): { address: string; values: Attributes }[] => [...(module.resources ?? []), ...(module.child_modules ?? []).flatMap(walk)];
+    return walk((result.plan!.prior_state as { values: { root_module: Module } }).values.root_module).find((r) => r.address === address)!.values;
+  };
   const sourceIps = (call: string, route: string) => (after(`module.${call}.aws_lb_listener_rule.route["${route}"]`).condition as Condition[]).flatMap((c) => c.source_ip.flatMap((s) => s.values));
 
   beforeAll(async () => {
@@ -46,8 +52,9 @@ describe("published alb module under terraform plan", () => {
         new_port: hclArgs(withMimir({ port: 9009 })),
         new_health_path: hclArgs(withMimir({ health_check_path: "/health" })),
         fleet: `  for_each = toset(["metrics", "logs"])\n${hclArgs({ ...BASE_ALB, name: "lgtm-${each.key}" })}`,
+        cdn: hclArgs({ ...CLOUDFRONT_ALB, name: "lgtm-cdn", routes: { ...CLOUDFRONT_ALB.routes, ...TEMPO_ROUTES } }),
       },
-      ["plain", "secure"].map((call) => `output "${call}" {\n  value = module.${call}\n}`).join("\n"),
+      ["plain", "secure", "cdn"].map((call) => `output "${call}" {\n  value = module.${call}\n}`).join("\n"),
     );
     changes = result.plan?.resource_changes ?? [];
   });
@@ -161,6 +168,39 @@ describe("published alb module under terraform plan", () => {
     expect(Object.keys(unknown("secure").target_group_arns).sort()).toEqual(["grafana", "mimir", "tempo", "tempo_grpc"]);
   });
 
+  it("lets cloudfront_only routes answer only requests carrying the origin header, and no other route", () => {
+    const headers = (route: string) => (after(`module.cdn.aws_lb_listener_rule.route["${route}"]`).condition as Condition[]).flatMap((c) => c.http_header);
+    expect(headers("grafana")).toEqual([{ http_header_name: ORIGIN_HEADER.name, values: [ORIGIN_HEADER.value], regex_values: null }]);
+    for (const route of ["mimir", "tempo", "tempo_grpc"]) expect(headers(route)).toEqual([]);
+    expect(sourceIps("cdn", "grafana")).toEqual([]);
+    expect(after('module.cdn.aws_lb_listener_rule.route["grafana"]').listener_arn).toBeUndefined();
+    const sensitive = (route: string) => (changes.find((c) => c.address === `module.cdn.aws_lb_listener_rule.route["${route}"]`)!.change as unknown as { after_sensitive: Attributes }).after_sensitive.condition;
+    expect(sensitive("grafana")).toBe(true);
+    expect(sensitive("mimir")).not.toBe(true);
+    for (const call of ["plain", "secure"]) {
+      expect(changes.filter((c) => c.address.startsWith(`module.${call}.`) && JSON.stringify(c.change.after).includes("http_header_name"))).toEqual([]);
+    }
+  });
+
+  it("admits CloudFront's origin-facing prefix list on 443 in a second security group, only where a route is cloudfront_only", () => {
+    expect(addresses("module.cdn.aws_security_group.")).toEqual(["module.cdn.aws_security_group.cloudfront[0]", "module.cdn.aws_security_group.this"]);
+    expect(after("module.cdn.aws_vpc_security_group_ingress_rule.cloudfront[0]")).toMatchObject({ from_port: 443, to_port: 443, ip_protocol: "tcp", cidr_ipv4: null });
+    const prefixList = readData("module.cdn.data.aws_ec2_managed_prefix_list.cloudfront[0]");
+    expect(prefixList).toMatchObject({ name: "com.amazonaws.global.cloudfront.origin-facing" });
+    expect(after("module.cdn.aws_vpc_security_group_ingress_rule.cloudfront[0]").prefix_list_id).toBe(prefixList.id);
+    for (const call of ["plain", "secure"]) {
+      expect(changes.filter((c) => c.address.startsWith(`module.${call}.`) && /cloudfront/.test(c.address))).toEqual([]);
+    }
+    // Still admitted: the CIDRs, for the ingestion routes on the same listener.
+    expect(addresses("module.cdn.aws_vpc_security_group_ingress_rule.https")).toEqual(['module.cdn.aws_vpc_security_group_ingress_rule.https["0.0.0.0/0"]', 'module.cdn.aws_vpc_security_group_ingress_rule.https["vpc"]']);
+  });
+
+  it("never outputs the origin header", () => {
+    const outputs = JSON.stringify(result.plan!.output_changes!.cdn);
+    expect(outputs).not.toContain(ORIGIN_HEADER.value);
+    expect(outputs).toContain("https://grafana.lgtm.example.com");
+  });
+
   it("plans one load balancer per key with for_each on the call", () => {
     expect(addresses('module.fleet["')).toContain('module.fleet["logs"].aws_lb.this');
     expect(after('module.fleet["metrics"].aws_lb.this').name).toBe("lgtm-metrics");
@@ -187,6 +227,13 @@ describe("published alb module validations under terraform plan", () => {
 
   it("reports errors only against the bad calls", () => {
     expect([...errors.keys()].sort()).toEqual(BAD_ALB_INPUTS.map((_, i) => `bad_${i}`).sort());
+  });
+
+  it("never prints an origin header value, not even a bad one", () => {
+    const values = BAD_ALB_INPUTS.flatMap((bad) => bad.props.cloudfrontOriginHeader?.value ?? []);
+    expect(values).toContain("hunter2");
+    const messages = [...errors.values()].flat().join("\n");
+    for (const value of [...values, ORIGIN_HEADER.value]) expect(messages).not.toContain(value);
   });
 
   it.each(BAD_ALB_INPUTS.map((bad, i) => ({ ...bad, i })))("rejects $case in var.$variable with the synth-time message", ({ variable, message, i }) => {

@@ -119,10 +119,29 @@ export interface PlanningIndex {
   functions: Record<string, FunctionSchema>;
 }
 
-// Doc fields hold strings and booleans; an attribute that happens to be named `description` or
-// `deprecated` (aws_ssm_parameter.description) holds its schema object and must stay.
-const withoutDocs = (key: string, value: unknown) =>
-  (key === "description" || key === "description_kind" || key === "deprecated") && (value === null || typeof value !== "object") ? undefined : value;
+const DOC_KEYS = new Set(["description", "description_kind", "deprecated"]);
+const PRIMITIVE_TYPES = new Set(["string", "number", "bool", "dynamic"]);
+
+/**
+ * Drops documentation, and only documentation: an attribute named `description` (its value is a
+ * schema object) and an object type's `description` field (`entries` of
+ * `aws_ec2_managed_prefix_list` is `set(object({ cidr, description }))`) stay, or the stand-in
+ * would plan values with a field missing.
+ */
+function withoutDocs(this: unknown, key: string, value: unknown): unknown {
+  if (!DOC_KEYS.has(key) || (typeof value === "object" && value !== null)) return value;
+  return isObjectTypeFields(this) ? value : undefined;
+}
+
+/** True for the field map of an `["object", {...}]` cty type: every value is a type. */
+function isObjectTypeFields(holder: unknown): boolean {
+  return (
+    typeof holder === "object" &&
+    holder !== null &&
+    !Array.isArray(holder) &&
+    Object.values(holder).every((type) => Array.isArray(type) || (typeof type === "string" && PRIMITIVE_TYPES.has(type)))
+  );
+}
 
 const indexOf = (schemas: Record<string, TypeSchema> | undefined): Record<string, string> =>
   Object.fromEntries(Object.entries(schemas ?? {}).map(([name, schema]) => [name, JSON.stringify(schema, withoutDocs)]));
