@@ -25,11 +25,19 @@ export function registerEnvs(app: App): EnvStack[] {
   return ENV_PROFILES.map((profile) => new EnvStack(app, profile));
 }
 
-if (require.main === module) {
+/**
+ * Writes the published modules to terraform/modules/ and synthesizes the envs into the App's outdir
+ * (cdktf.out/ unless CDKTF_OUTDIR says otherwise); returns the envs' App.
+ */
+export function synthAll(): App {
   // Two Apps: module stacks have no provider, which only a whole-App skipValidation allows.
   const modules = new App({ skipValidation: true });
   for (const stack of registerModules(modules)) writeModule(moduleDir(stack.definition.name), publishedFiles(stack));
   const envs = new App();
   registerEnvs(envs);
   envs.synth();
+  return envs;
 }
+
+// `cdktf synth` runs this file (cdktf.json); `npm run synth` runs a compiled bundle (tools/synth/).
+if (require.main === module) synthAll();

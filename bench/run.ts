@@ -1,65 +1,69 @@
 /**
- * `npm run bench`: how long synthesis and the terraform checks take, and how big the published
- * modules are. Numbers to watch across changes, never asserted in tests.
+ * `npm run bench`: synth against the cdktf CLI, the test suite's wall time, terraform per example
+ * and env, resources per env and published module, and each env's monthly cost, with issue 11's
+ * goals shown as met or not. Numbers to watch across changes, never asserted in tests.
  */
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
-import { App } from "cdktf";
-import { registerEnvs, registerModules } from "../main";
-import { EXAMPLES_DIR, TERRAFORM_DIR, moduleDir, publishedFiles } from "../lib/publish";
-import { checkTerraform } from "../tests/support/terraform-runner";
+import { TERRAFORM_DIR } from "../lib/publish";
+import { REPO_ROOT } from "../tests/support/terraform-runner";
+import { envCost } from "./cost";
+import { BenchOptions, benchOptions, USAGE } from "./options";
+import { median, timeCommand } from "./measure";
+import { BenchResult, goalFor, renderBench, SYNTH_GOAL_MS, TEST_GOAL_MS, TestTimings } from "./report";
+import { plannedResources, resourcesByPublishedModule } from "./resources";
+import { timeSynth } from "./synth";
+import { timeTerraform } from "./terraform";
 
-function millis(since: bigint): number {
-  return Number((process.hrtime.bigint() - since) / 1_000_000n);
+function timeTests(runs: number): TestTimings | undefined {
+  if (runs === 0) return undefined;
+  const results = Array.from({ length: runs }, () => timeCommand("npm", ["test"], REPO_ROOT));
+  const medianMs = median(results.map((result) => result.ms));
+  return { medianMs, runs, failed: results.filter((result) => result.status !== 0).length, goal: goalFor(medianMs, TEST_GOAL_MS, "≤ 60 s on 2 cores") };
 }
 
-async function main(): Promise<void> {
-  const rows: [string, string][] = [];
+export async function bench(options: BenchOptions): Promise<BenchResult> {
+  const start = loadavg();
+  const synth = timeSynth(REPO_ROOT, options.runs);
+  const configs = await timeTerraform(options.tfRuns);
+  const test = timeTests(options.testRuns);
+  const examplePlan = (module: string) => configs.find((config) => config.kind === "example" && config.id === module)?.plan;
+  return {
+    machine: { node: process.version, cpus: cpus().length, loadAverage: { start, end: loadavg() } },
+    synth: { ...synth, ratio: synth.medians.project / synth.medians.cdktf, goal: goalFor(synth.medians.project, SYNTH_GOAL_MS, "≤ 1 s") },
+    ...(test ? { test } : {}),
+    terraform: configs.map(({ plan, ...config }) => ({ ...config, ...(plan ? { resources: plannedResources(plan) } : {}) })),
+    modules: readdirSync(join(TERRAFORM_DIR, "modules")).map((module) => {
+      const plan = examplePlan(module);
+      return { module, ...(plan ? { resources: resourcesByPublishedModule(plan).get(module) ?? 0 } : {}) };
+    }),
+    cost: configs
+      .filter((config) => config.kind === "env")
+      .map(({ id: env, plan, error }) => {
+        if (!plan) return { env, error: `no plan: ${error}` };
+        try {
+          return envCost(env, plan);
+        } catch (error) {
+          return { env, error: (error as Error).message };
+        }
+      }),
+  };
+}
 
-  let started = process.hrtime.bigint();
-  const modules = registerModules(new App({ skipValidation: true }));
-  modules.forEach((stack) => publishedFiles(stack));
-  rows.push(["synth modules in process", `${millis(started)} ms`]);
-
-  const outdir = mkdtempSync(join(tmpdir(), "lgtm-bench-"));
+if (require.main === module) {
+  let options: BenchOptions;
   try {
-    started = process.hrtime.bigint();
-    const envApp = new App({ outdir });
-    registerEnvs(envApp);
-    envApp.synth();
-    rows.push(["synth envs in process", `${millis(started)} ms`]);
-
-    started = process.hrtime.bigint();
-    execFileSync("npm", ["run", "--silent", "synth"], { stdio: "ignore", env: { ...process.env, CHECKPOINT_DISABLE: "1" } });
-    rows.push(["npm run synth (cdktf CLI, everything)", `${millis(started)} ms`]);
-
-    for (const stack of modules) {
-      const dir = moduleDir(stack.definition.name);
-      const bytes = readdirSync(dir).reduce((sum, file) => sum + statSync(join(dir, file)).size, 0);
-      rows.push([`size of terraform/modules/${stack.definition.name}`, `${bytes} bytes`]);
-    }
-
-    const configs = [
-      ...readdirSync(EXAMPLES_DIR).map((example) => [`example ${example}`, join(EXAMPLES_DIR, example)]),
-      ...["dev", "prod"].map((env) => [`env ${env}`, join(outdir, "stacks", env)]),
-    ];
-    for (const [name, dir] of configs) {
-      const result = await checkTerraform(dir);
-      const t = result.timings;
-      rows.push([`terraform ${name}`, `init ${t.init} ms, validate ${t.validate} ms, plan ${t.plan} ms, show ${t.show} ms, total ${t.total} ms, ${result.summary?.create} to create`]);
-    }
-  } finally {
-    rmSync(outdir, { recursive: true, force: true });
+    options = benchOptions(process.argv.slice(2));
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    process.exit(2);
   }
-
-  const width = Math.max(...rows.map(([name]) => name.length));
-  for (const [name, value] of rows) console.log(`${name.padEnd(width)}  ${value}`);
-  console.log(`(published tree: ${TERRAFORM_DIR})`);
+  bench(options).then(
+    (result) => console.log(options.json ? JSON.stringify(result, null, 2) : renderBench(result)),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
 }
-
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});

@@ -126,6 +126,17 @@ describe("estimatePlan", () => {
     expect(estimate.before).toMatchObject({ totalUsd: 0, lines: [] });
   });
 
+  it("prices the same layout with every task on demand on one architecture, on request", () => {
+    const planned = [...fargateApp("querier", { tasks: 4, vcpu: 1, gb: 2, spot: { base: 1, onDemandWeight: 1, spotWeight: 2 } }), resource("aws_nat_gateway", "nat")];
+    const x86 = estimatePlan(plan({ region: "us-east-1", planned }), { fargateOnDemand: "x86_64" }).after;
+    expect(x86.services[0]).toMatchObject({ tasks: 4, spotTasks: 0, architecture: "x86_64" });
+    expect(monthly(x86, "fargate.vcpu.x86_64.on-demand")).toBeCloseTo(4 * 730 * 0.04048, 6);
+    expect(monthly(x86, "fargate.memory.x86_64.on-demand")).toBeCloseTo(4 * 2 * 730 * 0.004445, 6);
+    expect(monthly(x86, "nat.hours")).toBeCloseTo(730 * 0.045, 6);
+    expect(x86.lines.map((line) => line.id)).not.toContain("fargate.vcpu.arm64.spot");
+    expect(x86.notes).toContain("Fargate priced as x86_64 on demand for every task, not as planned.");
+  });
+
   it("prices Spot tasks at the region's Spot rates, derived and flagged where none was found", () => {
     const planned = fargateApp("querier", { tasks: 4, vcpu: 1, gb: 2, spot: { base: 1, onDemandWeight: 1, spotWeight: 2 } });
     const east = estimatePlan(plan({ region: "us-east-1", planned })).after;

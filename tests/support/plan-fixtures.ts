@@ -35,7 +35,8 @@ async function planWithText(files: Record<string, string>, options: CheckOptions
   }
 }
 
-const PROVIDER = `provider "aws" {\n  region = "eu-west-1"\n}\n`;
+// A region the cost estimator has prices for, so the README's sample comment shows a real estimate.
+const PROVIDER = `provider "aws" {\n  region = "us-east-1"\n}\n`;
 
 interface RootShape {
   topic: "alerts" | "alarms";

@@ -1,10 +1,12 @@
 // npm run readme:plan-comment
 //
 // Renders the README's sample PR comment from a real harness plan (the `changed` plan of
-// plan-fixtures: updates, a replacement, a destroy, a move) and writes it between the README's
-// markers. tests/plan-comment/render.test.ts fails when the README's copy is stale.
+// plan-fixtures: updates, a replacement, a destroy, a move), priced by the cost estimator as the
+// plan workflow prices it, and writes it between the README's markers. tests/plan-comment/render.test.ts fails when the README's copy is stale.
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { estimatePlan } from "../../tools/cost/estimate";
+import { PlanJson as CostPlanJson } from "../../tools/cost/plan-json";
 import { renderPlanComment } from "../../tools/plan-comment/render";
 import { HarnessPlan, planChanged, planCreate } from "./plan-fixtures";
 import { REPO_ROOT } from "./terraform-runner";
@@ -13,15 +15,18 @@ export const README = join(REPO_ROOT, "README.md");
 const START = "<!-- sample-plan-comment:start (npm run readme:plan-comment) -->";
 const END = "<!-- sample-plan-comment:end -->";
 
-/** The comment the plan workflow would post for this plan on PR 42 of an example repository. */
+/** The comment the plan workflow would post for this plan on PR 42 of an example repository, with the estimator's cost. */
 export function readmeSample(changed: HarnessPlan): string {
   const runUrl = "https://github.com/example-org/lgtm-fargate/actions/runs/9876543210";
+  // The two modules type the parts of `terraform show -json` each reads; the file is the same.
+  const { before, after } = estimatePlan(changed.plan as object as CostPlanJson);
   return renderPlanComment({
     kind: "plan",
     env: "dev",
     plan: changed.plan,
     planText: changed.text,
     source: { head: "4f3c2b1a09f8e7d6c5b4a39281706f5e4d3c2b1a", runId: "9876543210", runUrl, artifact: { name: "plan-dev", url: `${runUrl}/artifacts/4242` } },
+    cost: { before: before.totalUsd, after: after.totalUsd },
   });
 }
 

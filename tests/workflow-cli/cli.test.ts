@@ -2,11 +2,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { runCost } from "../../tools/cost/cli";
 import { GitHubApi } from "../../tools/github/api";
 import { planMarker, readPlanMarker } from "../../tools/plan-comment/marker";
 import { PlanJson } from "../../tools/plan-comment/plan";
 import { planHash } from "../../tools/plan-comment/plan-hash";
 import { main } from "../../tools/workflow/cli";
+import { plan as costPlan, resource } from "../cost/plan-fixtures";
 import { API_URL, BOT, FakeGitHub, REPO } from "../support/fake-github";
 
 /**
@@ -28,6 +30,12 @@ const bucketPlan = (actions: string[], bucket = "lgtm-data"): PlanJson => ({
     },
   ],
 });
+
+/** What the plan workflow's estimate step writes (`npm run cost -- plan.json --json`) for a plan that destroys a NAT gateway: 730 h and 50 GB at $0.045. */
+const estimatorJson = async () => {
+  const nat = resource("aws_nat_gateway", "nat");
+  return runCost([file("priced-plan.json", costPlan({ region: "us-east-1", planned: [], prior: [nat] })), "--json"]);
+};
 
 const HEAD = "a".repeat(40);
 const MERGE = "b".repeat(40);
@@ -68,20 +76,26 @@ describe("pr-comment", () => {
 
   it("posts the comment once per env, updates it after, and writes the plan to the job summary", async () => {
     expect(await run(...args(bucketPlan(["delete"])))).toBe(0);
-    expect(await run(...args(bucketPlan(["delete"]), "--cost-json", file("cost.json", { before: 30, after: 12.5 })))).toBe(0);
+    expect(await run(...args(bucketPlan(["delete"]), "--cost-json", file("cost.json", await estimatorJson())))).toBe(0);
     const [comment] = github.issues.get(12)!.comments;
     expect(github.issues.get(12)!.comments).toHaveLength(1);
     expect(readPlanMarker(comment.body, "dev")).toEqual({ env: "dev", plan: planHash(bucketPlan(["delete"])), head: HEAD, run: "4242", changes: true });
-    expect(comment.body).toContain("**Monthly cost:** $30.00 → $12.50 (**−$17.50**, −58.3%)");
+    expect(comment.body).toContain("**Monthly cost:** $35.10 → $0.00 (**−$35.10**, −100.0%)");
     expect(github.issues.get(12)!.labels).toEqual(["destroy:dev"]);
     expect(summary()).toContain("Plan: 0 to add, 0 to change, 1 to destroy.");
     expect(printed.at(-1)).toMatch(/^dev: plan comment updated on #12 \(add 0, change 0, replace 0, destroy 1,.*\); labels: destroy:dev$/);
   });
 
-  it("fails with an annotation on a cost file that is not the estimator's shape", async () => {
-    expect(await run(...args(bucketPlan(["delete"]), "--cost-json", file("cost.json", { monthly: 3 })))).toBe(1);
-    expect(printed.at(-1)).toMatch(/^::error title=workflow pr-comment failed::.*expected \{ "before"/);
+  it("fails with an annotation on a cost file that is not the estimator's JSON", async () => {
+    expect(await run(...args(bucketPlan(["delete"]), "--cost-json", file("cost.json", { before: 30, after: 12.5 })))).toBe(1);
+    expect(printed.at(-1)).toMatch(/^::error title=workflow pr-comment failed::.*expected the estimator's JSON/);
     expect(github.issues.get(12)!.comments).toHaveLength(0);
+  });
+
+  it("says the cost is unavailable, with a warning, when the estimate step wrote no file", async () => {
+    expect(await run(...args(bucketPlan(["delete"]), "--cost-json", join(dir, "cost.json")))).toBe(0);
+    expect(github.issues.get(12)!.comments[0].body).toContain("**Monthly cost:** unavailable (no estimate was given for this plan)");
+    expect(printed).toContainEqual(expect.stringMatching(/^::warning title=No cost estimate::.*cost\.json does not exist/));
   });
 });
 

@@ -5,8 +5,10 @@ import { PINNED_ACTIONS } from "./pinned-actions";
 import { readWorkflow, workflowFiles } from "./validators";
 
 interface Step {
+  name?: string;
   uses?: string;
   run?: string;
+  "continue-on-error"?: boolean;
   with?: Record<string, unknown>;
   env?: Record<string, string>;
 }
@@ -112,6 +114,19 @@ describe("plan and apply", () => {
     expect(apply).toBe(steps.length - 1);
     expect(apply).toBeGreaterThan(verify);
     expect(steps[apply]).toMatch(/apply -input=false -no-color -lock-timeout=10m "\$OUT_DIR\/reviewed\.tfplan"$/);
+  });
+
+  it("plan comments and drift issues show the estimator's cost of the plan; a failed estimate holds nothing back", () => {
+    for (const [file, job, command] of [["plan.yml", "plan", "pr-comment"], ["drift.yml", "drift", "drift-issue"]]) {
+      const steps = workflows[file].jobs[job].steps;
+      const estimate = steps.findIndex((step) => step.run?.includes('npm run --silent cost -- "$OUT_DIR/plan.json" --json > "$OUT_DIR/cost.json.partial"'));
+      const comment = steps.findIndex((step) => step.run?.includes(`workflow -- ${command} `));
+      expect(estimate, file).toBeGreaterThan(-1);
+      expect(steps[estimate].run, file).toContain('mv "$OUT_DIR/cost.json.partial" "$OUT_DIR/cost.json"');
+      expect(steps[estimate]["continue-on-error"], file).toBe(true);
+      expect(comment, file).toBeGreaterThan(estimate);
+      expect(steps[comment].run, file).toContain('--cost-json "$OUT_DIR/cost.json"');
+    }
   });
 
   it("every `npm run workflow` command and option the workflows use exists", () => {

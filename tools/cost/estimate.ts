@@ -2,7 +2,7 @@ import { LgtmLoad } from "../../modules/ecs-fargate/lgtm/sizing/load";
 import { AssumptionLog, Assumptions, withDefaults } from "./assumptions";
 import { FargateService, fargateServices } from "./fargate-services";
 import { Instance, instancesOf, PlanJson, planRegion } from "./plan-json";
-import { Price, pricesFor, RegionPrices } from "./prices";
+import { Architecture, Price, pricesFor, RegionPrices } from "./prices";
 import { pricingOf } from "./resource-types";
 import { storedData } from "./stored-data";
 
@@ -72,6 +72,11 @@ export interface EstimateOptions {
   /** The load, for S3 storage (retention × ingest). Without it S3 storage is not estimated. */
   readonly load?: LgtmLoad;
   readonly assumptions?: Partial<Assumptions>;
+  /**
+   * Prices every Fargate task on this architecture, all on demand, whatever the plan says: the same
+   * layout's cost without ARM64 and Spot (`npm run bench` compares prod with it on x86_64).
+   */
+  readonly fargateOnDemand?: Architecture;
 }
 
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
@@ -146,7 +151,13 @@ export function estimateInstances(plan: PlanJson, instances: readonly Instance[]
   const joined = fargateServices(plan, instances);
   joined.notes.forEach((note) => notes.add(note));
   for (const failure of joined.notPriced) notPriced.push({ address: failure.address, type: "aws_ecs_service", reason: failure.reason });
-  const services = priceFargate(joined.services, prices, lines);
+  const onDemand = options.fargateOnDemand;
+  if (onDemand) notes.add(`Fargate priced as ${onDemand} on demand for every task, not as planned.`);
+  const services = priceFargate(
+    onDemand ? joined.services.map((service) => ({ ...service, architecture: onDemand, spotTasks: 0 })) : joined.services,
+    prices,
+    lines,
+  );
 
   const nats = of("aws_nat_gateway");
   lines.add("nat.hours", "network", "NAT gateway hours", nats.length * HOURS_PER_MONTH, "hours", prices.natGatewayHour, addresses(nats));

@@ -30,7 +30,7 @@ export interface StateResource {
 
 export interface ConfigModule {
   readonly resources?: readonly ConfigResource[];
-  readonly module_calls?: Readonly<Record<string, { readonly module?: ConfigModule }>>;
+  readonly module_calls?: Readonly<Record<string, { readonly source?: string; readonly module?: ConfigModule }>>;
 }
 
 export interface ConfigResource {

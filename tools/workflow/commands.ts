@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { GitHubApi, GitHubError } from "../github/api";
 import { upsertComment } from "../github/comments";
@@ -43,13 +43,29 @@ function positiveInteger(args: Args, name: string): number {
   return value;
 }
 
-/** `{ "before": <USD/month>, "after": <USD/month> }`, the estimator's output for this plan. */
-export function readCost(path: string | undefined): MonthlyCost | undefined {
+/** What the comment reads of the estimator's JSON (`npm run cost -- plan.json --json`, tools/cost/cli.ts). */
+interface EstimateJson {
+  estimate?: { before?: { totalUsd?: unknown }; after?: { totalUsd?: unknown } };
+}
+
+/**
+ * The plan's monthly cost before and after, from the estimator's JSON. No file means the estimate
+ * step failed (it may, without holding back the plan): the comment then says the cost is
+ * unavailable, and a warning says why.
+ */
+export function readCost(path: string | undefined, runtime: Runtime): MonthlyCost | undefined {
   if (path === undefined) return undefined;
-  const cost = readJson<Partial<MonthlyCost>>(path);
-  const valid = (value: unknown) => typeof value === "number" && Number.isFinite(value) && value >= 0;
-  if (!valid(cost.before) || !valid(cost.after)) throw new Error(`${path}: expected { "before": <USD/month>, "after": <USD/month> }`);
-  return { before: cost.before!, after: cost.after! };
+  if (!existsSync(path)) {
+    annotate(runtime, "warning", "No cost estimate", `${path} does not exist: the estimate step failed (its log says why), so the comment says the cost is unavailable.`);
+    return undefined;
+  }
+  const { estimate } = readJson<EstimateJson>(path);
+  const [before, after] = [estimate?.before?.totalUsd, estimate?.after?.totalUsd];
+  const valid = (value: unknown): value is number => typeof value === "number" && Number.isFinite(value) && value >= 0;
+  if (!valid(before) || !valid(after)) {
+    throw new Error(`${path}: expected the estimator's JSON (npm run cost -- plan.json --json), { "estimate": { "before": { "totalUsd": <USD/month> }, "after": { "totalUsd": <USD/month> } } }`);
+  }
+  return { before, after };
 }
 
 function planInput(args: Args, runtime: Runtime, kind: PlanCommentInput["kind"]): PlanCommentInput {
@@ -61,7 +77,7 @@ function planInput(args: Args, runtime: Runtime, kind: PlanCommentInput["kind"])
     plan: readJson<PlanJson>(arg(args, "plan-json")),
     planText: readText(arg(args, "plan-text")),
     source,
-    cost: readCost(args["cost-json"]),
+    cost: readCost(args["cost-json"], runtime),
   };
 }
 
