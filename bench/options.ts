@@ -3,7 +3,7 @@ import { parseArgs } from "node:util";
 export const USAGE = `Usage: npm run bench -- [--runs N] [--tf-runs N] [--test-runs N] [--json]
 
   --runs N       runs of each synth command (default 5)
-  --tf-runs N    runs of terraform init/validate/plan/show per example and env (default 3)
+  --tf-runs N    runs of terraform init/plan/show per example and env (default 3)
   --test-runs N  runs of npm test (default 1: it is long; 0 skips it)
   --json         the results as JSON instead of tables`;
 

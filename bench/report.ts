@@ -60,12 +60,12 @@ export function renderBench(result: BenchResult): string {
     const failed = test.failed > 0 ? ` (${test.failed} failed)` : "";
     out.push(table(["Tests", "Median", "Runs", "Goal", "Status"], [["npm test" + failed, seconds(test.medianMs), String(test.runs), test.goal.goal, status(test.goal)]], [1, 2]), "");
   }
-  const stages: Stage[] = ["init", "validate", "plan", "show", "total"];
+  const stages: Stage[] = ["init", "plan", "show", "total"];
   out.push(
     table(
       ["Terraform (offline harness)", ...stages, "Runs", "Resources"],
       result.terraform.map((config) => [`${config.kind} ${config.id}`, ...stages.map((stage) => (config.medians ? seconds(config.medians[stage]) : "failed")), String(config.runs), config.error ?? String(config.resources ?? "")]),
-      [1, 2, 3, 4, 5, 6, 7],
+      [1, 2, 3, 4, 5, 6],
     ),
     "",
     table(["Published module", "Resources in its example"], result.modules.map((row) => [row.module, row.resources === undefined ? "no example of that name" : String(row.resources)]), [1]),

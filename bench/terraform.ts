@@ -8,8 +8,8 @@ import { PlanJson } from "../tools/cost/plan-json";
 import { checkTerraform, formatDiagnostics } from "../tests/support/terraform-runner";
 import { median } from "./measure";
 
-export type Stage = "init" | "validate" | "plan" | "show" | "total";
-const STAGES: readonly Stage[] = ["init", "validate", "plan", "show", "total"];
+export type Stage = "init" | "plan" | "show" | "total";
+const STAGES: readonly Stage[] = ["init", "plan", "show", "total"];
 
 export interface ConfigTimings {
   readonly kind: "example" | "env";
@@ -25,7 +25,7 @@ export interface ConfigTimings {
 
 /**
  * Every example under terraform/examples and every env (synthesized afresh into a temporary
- * folder), each through the offline harness's init, validate, plan and show `runs` times, one after
+ * folder), each through the offline harness's init, plan and show `runs` times, one after
  * another so they do not compete for the cores.
  */
 export async function timeTerraform(runs: number): Promise<ConfigTimings[]> {
@@ -47,7 +47,7 @@ export async function timeTerraform(runs: number): Promise<ConfigTimings[]> {
 }
 
 async function timeConfig(dir: string, runs: number): Promise<Pick<ConfigTimings, "medians" | "runs" | "plan" | "error">> {
-  const stages: Record<Stage, number[]> = { init: [], validate: [], plan: [], show: [], total: [] };
+  const stages: Record<Stage, number[]> = { init: [], plan: [], show: [], total: [] };
   let plan: PlanJson | undefined;
   for (let run = 0; run < runs; run++) {
     const result = await checkTerraform(dir);

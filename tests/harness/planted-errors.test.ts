@@ -29,7 +29,7 @@ resource "aws_vpc" "main" {
 }`);
       expect(errors).toHaveLength(1);
       expect(errors[0]).toMatchObject({
-        stage: "validate",
+        stage: "plan",
         summary: "Unsupported argument",
         detail: 'An argument named "enable_dns" is not expected here.',
         range: { filename: "main.tf", start: { line: 4 } },
@@ -47,7 +47,7 @@ resource "aws_subnet" "a" {
 }`);
       expect(errors).toHaveLength(1);
       expect(errors[0]).toMatchObject({
-        stage: "validate",
+        stage: "plan",
         summary: "Missing required argument",
         detail: 'The argument "vpc_id" is required, but no definition was found.',
       });
@@ -67,7 +67,7 @@ output "vpc_cidr" {
 }`);
       expect(errors).toHaveLength(1);
       expect(errors[0]).toMatchObject({
-        stage: "validate",
+        stage: "plan",
         summary: "Unsupported attribute",
         detail: 'This object has no argument, nested block, or exported attribute named "cidr_blok". Did you mean "cidr_block"?',
       });

@@ -38,7 +38,7 @@ describe("tf:check", () => {
       expect(run.stderr).toBe("");
       expect(run.status).toBe(0);
       expect(run.stdout).toContain("Plan: 1 to create, 0 to update, 0 to replace, 0 to delete, 0 no-op");
-      expect(run.stdout).toMatch(/OK \(stand-in hashicorp\/aws 6\.19\.0; .*init \d+ ms, validate \d+ ms, plan \d+ ms/);
+      expect(run.stdout).toMatch(/OK \(stand-in hashicorp\/aws 6\.19\.0; .*init \d+ ms, plan \d+ ms, show \d+ ms/);
       expect(JSON.parse(readFileSync(planJson, "utf8")).resource_changes[0].address).toBe("aws_s3_bucket.logs");
     },
     60_000,
@@ -49,7 +49,7 @@ describe("tf:check", () => {
     () => {
       const run = tfCheck(invalid.dir);
       expect(run.status).toBe(1);
-      expect(run.stdout).toContain("Error: Unsupported argument  [validate]");
+      expect(run.stdout).toContain("Error: Unsupported argument  [plan]");
       expect(run.stdout).toContain("on main.tf line 2, in resource \"aws_s3_bucket\" \"logs\":");
       expect(run.stdout).toContain('An argument named "bucket_name" is not expected here.');
       expect(run.stdout).toContain("FAILED");

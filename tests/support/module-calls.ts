@@ -45,9 +45,10 @@ export function planCallsOf(module: string, calls: Record<string, string>, extra
 }
 
 /**
- * Plans bad calls of a module until each has failed: terraform checks single-variable validations
- * at validate and stops there, and checks cross-variable ones only at plan, so the calls that pass
- * validate go round again. Returns each call's error messages; "(root)" holds errors no call owns.
+ * Plans bad calls of a module until each has failed: one plan reports the variable validations of
+ * every call, but a call whose error stops evaluation can hide another call's later check, so the
+ * calls that passed go round again. Returns each call's error messages; "(root)" holds errors no
+ * call owns.
  */
 export async function validationErrorsByCall(module: string, calls: Record<string, string>, extra = ""): Promise<Map<string, string[]>> {
   const errors = new Map<string, string[]>();
