@@ -3,6 +3,7 @@ import { Testing } from "cdktf";
 import { ReadableStack } from "../../lib/readable-stack";
 import { EcsFargate } from "../../modules/ecs-fargate/ecs-fargate";
 import { EcsFargateProps, EcsServiceInput } from "../../modules/ecs-fargate/props";
+import { BAD_LGTM_INPUTS } from "./lgtm-inputs";
 import { BadInput } from "./module-calls";
 import { TerraformJson } from "./synth";
 
@@ -115,4 +116,5 @@ export const BAD_ECS_INPUTS: BadInput<EcsFargateProps>[] = [
     variable: "services",
     message: 'services must give task roles JSON policy documents with no wildcard action ("*" or "service:*") outside a statement whose Sid states the reason: "api" has such a policy_json',
   },
+  ...BAD_LGTM_INPUTS,
 ];

@@ -376,7 +376,19 @@ describe("published ecs-fargate module under terraform plan", () => {
     const outputs = output.after as Record<string, unknown>;
     expect(outputs).toMatchObject({ cluster_name: "shop", service_names: { api: "api", worker: "worker" }, log_group_names: { api: "/ecs/shop/api", worker: "/ecs/shop/worker" } });
     expect([...new Set([...Object.keys(outputs), ...Object.keys(output.after_unknown as object)])].sort()).toEqual(
-      ["cluster_arn", "cluster_id", "cluster_name", "execution_role_arn", "log_group_names", "security_group_ids", "service_arns", "service_names", "task_role_arns"].sort(),
+      [
+        "cluster_arn",
+        "cluster_id",
+        "cluster_name",
+        "execution_role_arn",
+        "lgtm_endpoints",
+        "lgtm_security_group_ids",
+        "log_group_names",
+        "security_group_ids",
+        "service_arns",
+        "service_names",
+        "task_role_arns",
+      ].sort(),
     );
   });
 

@@ -1,0 +1,126 @@
+import { ObjectSpec, objectType } from "../../../lib/object-type";
+import { LGTM_IMAGES } from "./images";
+import { LgtmSizing, PROD_SIZING, ReplicationFactors } from "./sizing/sizing";
+
+// The `lgtm` object keeps Terraform's snake_case attribute names in TypeScript, like the service
+// specs: an env writes it as a literal, a published module reads it from a variable, one spelling.
+
+/** One role's ECS service size. */
+export interface RoleSizeInput {
+  /** Desired task count. */
+  readonly tasks: number;
+  /** Task CPU units; with `memory`, a pair Fargate accepts. */
+  readonly cpu: number;
+  /** Task memory in MiB. */
+  readonly memory: number;
+  /** Task ephemeral storage in GiB (21-200), where WALs and local blocks live; null for Fargate's 20. */
+  readonly ephemeral_storage_gib?: number | null;
+  /** Runs all but one task on FARGATE_SPOT; only queriers and query-frontends may. */
+  readonly spot?: boolean;
+  /** memcached item memory in MiB (`-m`), the caches only. */
+  readonly memcached_mib?: number | null;
+}
+
+export const ROLE_SIZE: ObjectSpec = {
+  tasks: { type: "number" },
+  cpu: { type: "number" },
+  memory: { type: "number" },
+  ephemeral_storage_gib: { type: "number", default: null },
+  spot: { type: "bool", default: false },
+  memcached_mib: { type: "number", default: null },
+};
+
+/** The images of the components, each an exact tag. */
+export interface LgtmImageInputs {
+  readonly mimir?: string;
+  readonly loki?: string;
+  readonly tempo?: string;
+  readonly pyroscope?: string;
+  readonly memcached?: string;
+}
+
+const IMAGES: ObjectSpec = {
+  mimir: { type: "string", default: LGTM_IMAGES.mimir.image },
+  loki: { type: "string", default: LGTM_IMAGES.loki.image },
+  tempo: { type: "string", default: LGTM_IMAGES.tempo.image },
+  pyroscope: { type: "string", default: LGTM_IMAGES.pyroscope.image },
+  memcached: { type: "string", default: LGTM_IMAGES.memcached.image },
+};
+
+/** Days each signal is kept; the lgtm-storage module's defaults, whose bucket expirations follow them. */
+export interface LgtmRetention {
+  readonly mimir_days?: number;
+  readonly loki_days?: number;
+  /** Days `{level="info"}` log streams are kept, at most `loki_days`. */
+  readonly loki_info_days?: number;
+  readonly tempo_days?: number;
+  readonly pyroscope_days?: number;
+}
+
+const RETENTION: ObjectSpec = {
+  mimir_days: { type: "number", default: 365 },
+  loki_days: { type: "number", default: 365 },
+  loki_info_days: { type: "number", default: 30 },
+  tempo_days: { type: "number", default: 7 },
+  pyroscope_days: { type: "number", default: 30 },
+};
+
+const REPLICATION: ObjectSpec = Object.fromEntries(
+  (Object.entries(PROD_SIZING.replication) as [keyof ReplicationFactors, number][]).map(([component, factor]) => [component, { type: "number", default: factor }]),
+);
+
+/** The LGTM data plane's inputs: where it stores, how it is found and reached, how large it runs. */
+export interface LgtmSettings {
+  /** The one tenant every writer and reader uses (`X-Scope-OrgID`): letters, digits, `_` and `-`. */
+  readonly tenant?: string;
+  /** Cloud Map namespace name, e.g. `lgtm.local`; a role is found at `<role>.<namespace>`. */
+  readonly namespace: string;
+  /** Cloud Map service ARN of every role (its service name, e.g. `loki-ingester`), from the service-discovery module. */
+  readonly service_registry_arns: Record<string, string>;
+  /** Name of the telemetry bucket, from the lgtm-storage module. */
+  readonly bucket: string;
+  /** Task role policy document (JSON) of `mimir`, `loki`, `tempo` and `pyroscope`, from the lgtm-storage module. */
+  readonly policy_documents: Record<string, string>;
+  /** Target group ARNs by route: `mimir`, `loki`, `tempo_otlp_http`, `tempo_otlp_grpc`, `pyroscope`; a route left out attaches nothing. */
+  readonly target_group_arns?: Record<string, string>;
+  /** Security group of the load balancer, admitted on the attached target ports; required with any target group. */
+  readonly alb_security_group_id?: string | null;
+  /** IPv4 CIDRs that may push straight to the ingestion ports (Mimir 8080, Loki's distributor 3100, Tempo's 4317/4318, Pyroscope 4040). */
+  readonly ingestion_cidrs?: string[];
+  /** Size of every role by name; the two Loki caches may be left out (Loki then caches in process). */
+  readonly sizing?: Record<string, RoleSizeInput>;
+  /** Replication factors: `mimir`, `loki`, `tempo`, `pyroscope`, each at most that component's ingester count. */
+  readonly replication?: Partial<ReplicationFactors>;
+  /** Images by component, exact tags. */
+  readonly images?: LgtmImageInputs;
+  /** Days each signal is kept. */
+  readonly retention?: LgtmRetention;
+}
+
+/** A sizing profile as the `sizing` input. */
+export function sizingInput(sizing: LgtmSizing): Record<string, RoleSizeInput> {
+  return Object.fromEntries(
+    Object.entries(sizing.roles).map(([role, size]) => [
+      role,
+      { tasks: size.tasks, cpu: size.cpu, memory: size.memory, ephemeral_storage_gib: size.ephemeralStorageGiB ?? null, spot: size.spot, memcached_mib: size.memcachedMiB ?? null },
+    ]),
+  );
+}
+
+export const LGTM_SETTINGS: ObjectSpec = {
+  tenant: { type: "string", default: "lgtm" },
+  namespace: { type: "string" },
+  service_registry_arns: { type: "map(string)" },
+  bucket: { type: "string" },
+  policy_documents: { type: "map(string)" },
+  target_group_arns: { type: "map(string)", default: {} },
+  alb_security_group_id: { type: "string", default: null },
+  ingestion_cidrs: { type: "list(string)", default: [] },
+  sizing: { type: `map(${objectType(ROLE_SIZE)})`, default: sizingInput(PROD_SIZING), values: ROLE_SIZE },
+  replication: { type: objectType(REPLICATION), default: {}, attributes: REPLICATION },
+  images: { type: objectType(IMAGES), default: {}, attributes: IMAGES },
+  retention: { type: objectType(RETENTION), default: {}, attributes: RETENTION },
+};
+
+/** The Terraform type of {@link LgtmSettings}. */
+export const LGTM_SETTINGS_TYPE = objectType(LGTM_SETTINGS);
