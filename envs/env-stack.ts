@@ -1,6 +1,8 @@
 import { DataAwsCallerIdentity } from "@cdktf/provider-aws/lib/data-aws-caller-identity";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { Lazy } from "cdktf";
 import { Construct } from "constructs";
+import { entry } from "../lib/object-token";
 import { ReadableStack } from "../lib/readable-stack";
 import { Alb } from "../modules/alb/alb";
 import { LgtmStorage } from "../modules/lgtm-storage/lgtm-storage";
@@ -30,22 +32,29 @@ export class EnvStack extends ReadableStack {
     const network = new Network(this, "network", { name: `lgtm-${profile.name}`, ...profile.network });
     // Globally unique without naming an account in the code.
     const account = new DataAwsCallerIdentity(this, "account");
+    // Grafana's file system admits Grafana's tasks, whose security group the cluster creates later on.
+    let ecs: EcsFargate | undefined;
+    const grafanaSecurityGroup = Lazy.stringValue({ produce: () => entry(ecs!.lgtmSecurityGroupIds, "grafana") });
     const storage = new LgtmStorage(
       this,
       "storage",
-      { bucketName: `lgtm-${profile.name}-${account.accountId}-${profile.region}`, ...profile.storage },
+      {
+        bucketName: `lgtm-${profile.name}-${account.accountId}-${profile.region}`,
+        ...profile.storage,
+        grafanaEfs: { subnet_ids: network.privateSubnetIds, allowed_security_group_ids: [grafanaSecurityGroup] },
+      },
       { preventDestroy: profile.protectData },
     );
     const discovery = new ServiceDiscovery(this, "service_discovery", { namespace: LGTM_NAMESPACE, vpcId: network.vpcId, services: lgtmServiceNames(profile) });
     const { domain, ...albProfile } = profile.alb;
     const routes = lgtmRoutes(domain);
     const alb = new Alb(this, "alb", { name: `lgtm-${profile.name}`, vpcId: network.vpcId, subnetIds: network.publicSubnetIds, routes, ...albProfile });
-    new EcsFargate(this, "ecs", {
+    ecs = new EcsFargate(this, "ecs", {
       name: `lgtm-${profile.name}`,
       vpcId: network.vpcId,
       subnetIds: network.privateSubnetIds,
       ...profile.ecs,
-      lgtm: lgtmSettings(profile, { discovery, storage, alb, routes: Object.keys(routes).filter((route) => route !== "grafana") }),
+      lgtm: lgtmSettings(profile, { discovery, storage, alb, routes }),
     });
   }
 }

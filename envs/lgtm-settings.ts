@@ -1,5 +1,6 @@
 import { entry } from "../lib/object-token";
 import { Alb } from "../modules/alb/alb";
+import { AlbRoute } from "../modules/alb/props";
 import { LgtmSettings, sizingInput } from "../modules/ecs-fargate/lgtm/settings";
 import { LgtmStorage } from "../modules/lgtm-storage/lgtm-storage";
 import { ServiceDiscovery } from "../modules/service-discovery/service-discovery";
@@ -18,13 +19,15 @@ export interface LgtmParts {
   readonly discovery: ServiceDiscovery;
   readonly storage: LgtmStorage;
   readonly alb: Alb;
-  /** The route keys of the load balancer the components attach to. */
-  readonly routes: readonly string[];
+  /** The load balancer's routes, keyed as the components attach them; `grafana` is where users open Grafana. */
+  readonly routes: Readonly<Record<string, AlbRoute>>;
 }
 
 /**
  * The ecs-fargate module's `lgtm` for an env: the storage, discovery and load balancer of the env,
- * pushes admitted from the env's VPC, the profile's sizing and the storage's retention days.
+ * pushes admitted from the env's VPC, the profile's sizing and the storage's retention days;
+ * Grafana at its route's host (plain HTTP until the envs have a certificate) on the storage's file
+ * system; Alloy collecting the env's own load balancers and ECS services from CloudWatch.
  */
 export function lgtmSettings(profile: EnvProfile, parts: LgtmParts): LgtmSettings {
   const { storage } = profile;
@@ -33,7 +36,7 @@ export function lgtmSettings(profile: EnvProfile, parts: LgtmParts): LgtmSetting
     service_registry_arns: parts.discovery.serviceArns,
     bucket: parts.storage.bucketName,
     policy_documents: parts.storage.policyDocuments,
-    target_group_arns: Object.fromEntries(parts.routes.map((route) => [route, entry(parts.alb.targetGroupArns, route)])),
+    target_group_arns: Object.fromEntries(Object.keys(parts.routes).map((route) => [route, entry(parts.alb.targetGroupArns, route)])),
     alb_security_group_id: parts.alb.securityGroupId,
     ingestion_cidrs: [profile.network.cidr],
     sizing: sizingInput(profile.lgtm.sizing),
@@ -45,5 +48,10 @@ export function lgtmSettings(profile: EnvProfile, parts: LgtmParts): LgtmSetting
       tempo_days: storage.tempoRetentionDays,
       pyroscope_days: storage.pyroscopeRetentionDays,
     },
+    grafana: {
+      root_url: `http://${parts.routes.grafana.host}/`,
+      efs: { file_system_id: parts.storage.efsFileSystemId, access_point_id: parts.storage.efsAccessPointId },
+    },
+    alloy: { cloudwatch_namespaces: { "AWS/ApplicationELB": { Environment: profile.name }, "ECS/ContainerInsights": { Environment: profile.name } } },
   };
 }

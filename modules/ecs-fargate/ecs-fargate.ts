@@ -63,14 +63,17 @@ export class EcsFargate extends Construct {
   public readonly securityGroupIds: Record<string, string>;
   /** Name of each service's CloudWatch log group, by key. */
   public readonly logGroupNames: Record<string, string>;
-  /** ID of each LGTM role's security group by role (`mimir`, `loki-ingester`, ...); null without `lgtm`. */
+  /** ID of each LGTM role's security group by role (`mimir`, `loki-ingester`, `grafana`, `alloy`, ...), e.g. for lgtm-storage's `grafana_efs`; null without `lgtm`. */
   public readonly lgtmSecurityGroupIds: Record<string, string>;
   /**
-   * The LGTM stack's endpoints inside the VPC, by name: `prometheus_remote_write`, `prometheus_query`,
-   * `loki_push`, `loki_query`, `tempo_otlp_grpc` (host:port), `tempo_otlp_http`, `tempo_query`,
-   * `pyroscope`; null without `lgtm`.
+   * The LGTM stack's endpoints inside the VPC, by name: `otlp_grpc` (host:port) and `otlp_http`
+   * (Alloy, every signal), `prometheus_remote_write`, `prometheus_query`, `loki_push`, `loki_query`,
+   * `tempo_otlp_grpc` (host:port), `tempo_otlp_http`, `tempo_query`, `pyroscope`, `grafana`; null
+   * without `lgtm`.
    */
   public readonly lgtmEndpoints: Record<string, string>;
+  /** ARN of the Secrets Manager secret holding Grafana's first admin password (user `admin`); null without `lgtm`. */
+  public readonly lgtmGrafanaAdminSecretArn: string;
   /** The cluster, for more groups of services on it. */
   public readonly cluster: EcsCluster;
 
@@ -120,6 +123,7 @@ export class EcsFargate extends Construct {
 
     this.lgtmSecurityGroupIds = lgtm.securityGroupIds;
     this.lgtmEndpoints = lgtm.endpoints;
+    this.lgtmGrafanaAdminSecretArn = lgtm.grafanaAdminSecretArn;
     this.clusterId = this.cluster.id;
     this.clusterArn = this.cluster.arn;
     this.clusterName = this.cluster.name;

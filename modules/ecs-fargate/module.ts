@@ -38,6 +38,7 @@ export const ecsFargateModule: ModuleDefinition<EcsFargateProps, EcsFargate> = {
     "logGroupNames",
     "lgtmSecurityGroupIds",
     "lgtmEndpoints",
+    "lgtmGrafanaAdminSecretArn",
   ],
   submodules: [lgtmComponentsModule],
 };

@@ -20,15 +20,21 @@ export const POLICY_DOCUMENTS: Record<string, string> = Object.fromEntries(
   ]),
 );
 
-/** Valid `lgtm` settings as a module user writes them: every required input, Mimir and Tempo's OTLP/HTTP behind the ALB. */
+/** Valid `lgtm` settings as a module user writes them: every required input, Grafana, Mimir and Tempo's OTLP/HTTP behind the ALB, alerts to SNS, one log group prefix. */
 export const BASE_LGTM: LgtmSettings = {
   namespace: "lgtm.local",
   service_registry_arns: Object.fromEntries(LGTM_ROLES.map((role, i) => [role, `arn:aws:servicediscovery:eu-west-1:${ACCOUNT}:service/srv-${String(i).padStart(16, "0")}`])),
   bucket: "lgtm-test-data",
   policy_documents: POLICY_DOCUMENTS,
-  target_group_arns: { mimir: targetGroup("lgtm-mimir"), tempo_otlp_http: targetGroup("lgtm-tempo") },
+  target_group_arns: { grafana: targetGroup("lgtm-grafana"), mimir: targetGroup("lgtm-mimir"), tempo_otlp_http: targetGroup("lgtm-tempo") },
   alb_security_group_id: "sg-0123456789abcdef0",
   ingestion_cidrs: ["10.60.0.0/16"],
+  grafana: {
+    root_url: "https://grafana.example.com/",
+    efs: { file_system_id: "fs-0123456789abcdef0", access_point_id: "fsap-0123456789abcdef0" },
+    alert_sns_topic_arn: `arn:aws:sns:eu-west-1:${ACCOUNT}:lgtm-alerts`,
+  },
+  alloy: { log_group_prefixes: ["/ecs/shop"] },
 };
 
 const lgtm = (overrides: Partial<LgtmSettings>): Pick<EcsFargateProps, "lgtm"> => ({ lgtm: { ...BASE_LGTM, ...overrides } });
@@ -83,6 +89,18 @@ export const BAD_LGTM_INPUTS: BadInput<EcsFargateProps>[] = [
   { case: "more Mimir replicas than tasks", props: lgtm({ replication: { mimir: 4 } }), variable: "lgtm", message: "lgtm must give each replication factor as a whole number from 1 to the task count of the role holding the replicas" },
   { case: "info logs kept longer than all logs", props: lgtm({ retention: { loki_days: 30, loki_info_days: 60 } }), variable: "lgtm", message: "lgtm must give retention days as whole numbers 1 or more, loki_info_days at most loki_days" },
   { case: "an image at latest", props: lgtm({ images: { loki: "grafana/loki:latest" } }), variable: "lgtm", message: "lgtm must pin each image by an exact tag (not latest) or a sha256 digest" },
+  {
+    case: "Grafana at a bare host name",
+    props: lgtm({ grafana: { ...BASE_LGTM.grafana, root_url: "grafana.example.com" } }),
+    variable: "lgtm",
+    message: "lgtm must give grafana a root_url users open it at",
+  },
+  {
+    case: "an unsupported CloudWatch namespace",
+    props: lgtm({ alloy: { cloudwatch_namespaces: { "AWS/Lambda": {} } } }),
+    variable: "lgtm",
+    message: "lgtm must give alloy cloudwatch_namespaces among AWS/ApplicationELB, AWS/NetworkELB, AWS/RDS, AWS/ElastiCache, ECS/ContainerInsights",
+  },
   {
     case: "a service named like an LGTM role",
     props: { ...lgtm({}), services: { mimir: { image: "nginx:1.27" } } },

@@ -105,6 +105,11 @@ export class LgtmPlan {
     );
   }
 
+  /** Every ingress rule of the groups' security groups. */
+  public ingressEverywhere(groups: readonly string[]): PlannedIngress[] {
+    return groups.flatMap((group) => this.ingress(group));
+  }
+
   /** Every ingress rule of a group's security groups. */
   public ingress(group: string): PlannedIngress[] {
     return this.keys("aws_vpc_security_group_ingress_rule", group).map((key) => {

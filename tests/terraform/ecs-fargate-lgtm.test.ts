@@ -1,4 +1,12 @@
+import { App } from "cdktf";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { ModuleStack } from "../../lib/module-stack";
+import { moduleDir } from "../../lib/publish";
+import { ecsFargateModule } from "../../modules/ecs-fargate/module";
+import { alloyComponents, alloyComponentStages, alloyReferences } from "../lgtm/support/alloy-syntax";
+import { literalSecrets, STAND_IN_PASSWORD } from "../support/secret-scan";
 import { sizingInput } from "../../modules/ecs-fargate/lgtm/settings";
 import { DEV_SIZING, PROD_SIZING } from "../../modules/ecs-fargate/lgtm/sizing/sizing";
 import { checkConfig, Component } from "../support/config-reference/check-config";
@@ -9,12 +17,46 @@ import { hclArgs, planCallsOf } from "../support/module-calls";
 import { CheckResult, formatDiagnostics } from "../support/terraform-runner";
 
 const ALB_SECURITY_GROUP = BASE_LGTM.alb_security_group_id!;
+
+/**
+ * Security groups admitted per port, counted: Alloy scrapes every HTTP port and pushes, Grafana
+ * reads Mimir, the query-frontends and Pyroscope, Tempo's metrics-generator writes to Mimir, and the
+ * load balancer reaches the attached routes (prod: Grafana, Mimir, Tempo's OTLP/HTTP and its
+ * readiness port; dev: Loki).
+ */
+const SECURITY_GROUP_SOURCES_PROD = {
+  "grafana/grafana/3000": 2,
+  "mimir/mimir/8080": 4,
+  "loki/distributor/3100": 1,
+  "loki/ingester/3100": 1,
+  "loki/querier/3100": 1,
+  "loki/query-frontend/3100": 2,
+  "loki/compactor/3100": 1,
+  "tempo/distributor/3200": 2,
+  "tempo/distributor/4317": 1,
+  "tempo/distributor/4318": 2,
+  "tempo/ingester/3200": 1,
+  "tempo/querier/3200": 1,
+  "tempo/query-frontend/3200": 2,
+  "tempo/compactor/3200": 1,
+  "tempo/metrics-generator/3200": 1,
+  "pyroscope/pyroscope/4040": 2,
+};
+const SECURITY_GROUP_SOURCES_DEV = {
+  ...SECURITY_GROUP_SOURCES_PROD,
+  "grafana/grafana/3000": 1,
+  "mimir/mimir/8080": 3,
+  "loki/distributor/3100": 2,
+  "tempo/distributor/3200": 1,
+  "tempo/distributor/4318": 1,
+};
 const DEV_ROLES = Object.keys(DEV_SIZING.roles);
 
 /**
- * Three calls in one root: `prod` with every input known and the default (prod) sizing; `dev` with
- * the dev sizing and Cloud Map services, target group and load balancer security group created in
- * the same apply (known only after it); `none` without `lgtm`.
+ * Three calls in one root: `prod` with every input known and the default (prod) sizing, alerts to
+ * SNS and CloudWatch Logs collected; `dev` with the dev sizing and Cloud Map services, target group,
+ * load balancer security group and Grafana's file system created in the same apply (known only
+ * after it), no alert topic; `none` without `lgtm`.
  */
 const CALLS = {
   prod: hclArgs({ name: "prod", vpcId: VPC_ID, subnetIds: SUBNET_IDS, lgtm: BASE_LGTM }),
@@ -30,6 +72,10 @@ const CALLS = {
     sizing                = ${JSON.stringify(sizingInput(DEV_SIZING))}
     replication           = ${JSON.stringify(DEV_SIZING.replication)}
     retention             = { mimir_days = 30, loki_days = 14, loki_info_days = 3, tempo_days = 3, pyroscope_days = 7 }
+    grafana = {
+      root_url = "http://grafana.dev.internal/"
+      efs      = { file_system_id = aws_efs_file_system.grafana.id, access_point_id = aws_efs_access_point.grafana.id }
+    }
   }`,
   none: hclArgs({ name: "none", vpcId: VPC_ID, subnetIds: SUBNET_IDS }),
 };
@@ -45,6 +91,12 @@ resource "aws_lb_target_group" "loki" {
   protocol    = "HTTP"
   target_type = "ip"
   vpc_id      = "${VPC_ID}"
+}
+resource "aws_efs_file_system" "grafana" {
+  encrypted = true
+}
+resource "aws_efs_access_point" "grafana" {
+  file_system_id = aws_efs_file_system.grafana.id
 }
 resource "aws_service_discovery_private_dns_namespace" "dev" {
   name = "dev.internal"
@@ -83,10 +135,14 @@ const sizes = (plan: LgtmPlan, group: string) =>
     }),
   );
 
-/** Every service of the stack as `<group>/<key>`. */
-const GROUPS = ["mimir", "loki", "tempo", "pyroscope"];
+/** Every service of the stack as `<group>/<key>`, and the role (Cloud Map name) it runs. */
+const GROUPS = ["alloy", "grafana", "mimir", "loki", "tempo", "pyroscope"];
 const services = (plan: LgtmPlan) => GROUPS.flatMap((group) => plan.keys("aws_ecs_service", group).map((key) => `${group}/${key}`));
-const roleOf = (service: string) => (service.startsWith("mimir/") || service.startsWith("pyroscope/") ? service.split("/")[0] : service.replace("/", "-"));
+const roleOf = (service: string) => {
+  const [group, key] = service.split("/");
+  return group === "alloy" || group === key ? group : `${group}-${key}`;
+};
+const DATA_PLANE = ["mimir", "loki", "tempo", "pyroscope"];
 
 describe("ecs-fargate module with lgtm under terraform plan", () => {
   it("plans with lgtm set (known inputs, and inputs known only after apply) and without it", () => {
@@ -100,12 +156,12 @@ describe("ecs-fargate module with lgtm under terraform plan", () => {
   it("runs one ECS service per role of the sizing, at its size: the prod profile with Loki's caches, dev without", () => {
     for (const [call, sizing] of [["prod", PROD_SIZING], ["dev", DEV_SIZING]] as const) {
       const running = services(stacks[call]).map(roleOf).sort();
-      expect(running).toEqual(Object.keys(sizing.roles).filter((role) => role !== "grafana" && role !== "alloy").sort());
+      expect(running).toEqual(Object.keys(sizing.roles).sort());
       for (const service of services(stacks[call])) {
         const [group, key] = service.split("/");
         const size = sizingInput(sizing)[roleOf(service)];
         expect(sizes(stacks[call], group)[key], service).toEqual([size.tasks, size.cpu, size.memory, size.ephemeral_storage_gib]);
-        expect(stacks[call].service(group, key).name).toBe(roleOf(service));
+        expect(stacks[call].service(group, key).name).toBe(group === "alloy" ? "alloy-collector" : roleOf(service));
       }
     }
     expect(sizes(stacks.prod, "loki")["ingester"]).toEqual([2, 1024, 2048, 30]);
@@ -173,6 +229,10 @@ describe("ecs-fargate module with lgtm under terraform plan", () => {
     expect(rollout("pyroscope", "pyroscope")).toEqual([0, 100, 120]);
     expect(rollout("loki", "compactor")).toEqual([0, 100, null]);
     for (const [group, key] of [["loki", "distributor"], ["loki", "querier"], ["tempo", "distributor"], ["loki", "chunks-cache"]]) expect(rollout(group, key)).toEqual([100, 200, null]);
+    expect(rollout("alloy", "collector")).toEqual([100, 200, 120]);
+    // Grafana's container definitions hold its secret's ARN, known only after apply.
+    const grafana = stacks.prod.service("grafana", "grafana");
+    expect([grafana.deployment_minimum_healthy_percent, grafana.deployment_maximum_percent]).toEqual([0, 100]);
     for (const service of services(stacks.prod)) {
       const [group, key] = service.split("/");
       expect(stacks.prod.service(group, key).deployment_circuit_breaker, service).toEqual([{ enable: true, rollback: true }]);
@@ -192,7 +252,7 @@ describe("ecs-fargate module with lgtm under terraform plan", () => {
   });
 
   it("gives each role that touches the bucket its component's lgtm-storage document and nothing else; distributors and caches none", () => {
-    for (const service of services(stacks.prod)) {
+    for (const service of services(stacks.prod).filter((s) => DATA_PLANE.includes(s.split("/")[0]))) {
       const [group, key] = service.split("/");
       const policies = stacks.prod.taskPolicies(group, key);
       const none = key === "distributor" || key.endsWith("-cache");
@@ -201,7 +261,7 @@ describe("ecs-fargate module with lgtm under terraform plan", () => {
   });
 
   it("runs no container health check in the distroless images; the ALB checks /ready", () => {
-    for (const service of services(stacks.prod)) {
+    for (const service of services(stacks.prod).filter((s) => DATA_PLANE.includes(s.split("/")[0]))) {
       const [group, key] = service.split("/");
       expect(stacks.prod.container(group, key).healthCheck ?? null, service).toBeNull();
     }
@@ -214,15 +274,18 @@ describe("ecs-fargate module with lgtm under terraform plan", () => {
         expect(stacks[call].keys("aws_ecs_service", rule.group), `${call} ${rule.group}/${rule.service}/${rule.port}/${rule.source}`).toContain(rule.source);
       }
       const cidrs = rules.filter((r) => r.source.startsWith("cidr-")).map((r) => `${r.group}/${r.service}/${r.port}`);
-      expect([...new Set(cidrs)].sort()).toEqual(call === "prod" ? ["loki/distributor/3100", "mimir/mimir/8080", "pyroscope/pyroscope/4040", "tempo/distributor/4317", "tempo/distributor/4318"] : []);
-      const groups = rules.filter((r) => r.source.startsWith("sg-")).map((r) => `${r.group}/${r.service}/${r.port}`);
-      // The ALB's (prod: Mimir and Tempo's OTLP/HTTP with its readiness port; dev: Loki), and Tempo's metrics-generator on Mimir.
-      expect(groups.sort()).toEqual(
-        call === "prod" ? ["mimir/mimir/8080", "mimir/mimir/8080", "tempo/distributor/3200", "tempo/distributor/4318"] : ["loki/distributor/3100", "mimir/mimir/8080"],
-      );
+      const pushPorts = ["alloy/collector/4317", "alloy/collector/4318", "loki/distributor/3100", "mimir/mimir/8080", "pyroscope/pyroscope/4040", "tempo/distributor/4317", "tempo/distributor/4318"];
+      expect([...new Set(cidrs)].sort()).toEqual(call === "prod" ? pushPorts : []);
+      const sources = (call === "prod" ? SECURITY_GROUP_SOURCES_PROD : SECURITY_GROUP_SOURCES_DEV) as Record<string, number>;
+      const counted: Record<string, number> = {};
+      for (const rule of rules.filter((r) => r.source.startsWith("sg-"))) counted[`${rule.group}/${rule.service}/${rule.port}`] = (counted[`${rule.group}/${rule.service}/${rule.port}`] ?? 0) + 1;
+      expect(counted, call).toEqual(sources);
     }
-    const alb = stacks.prod.ingress("tempo").find((r) => r.service === "distributor" && r.port === 4318 && r.source.startsWith("sg-"))!;
-    expect(alb.after).toMatchObject({ referenced_security_group_id: ALB_SECURITY_GROUP, cidr_ipv4: null });
+    const alb = stacks.prod
+      .ingressEverywhere(GROUPS)
+      .filter((r) => r.after.referenced_security_group_id === ALB_SECURITY_GROUP)
+      .map((r) => `${r.group}/${r.service}/${r.port}`);
+    expect(alb.sort()).toEqual(["grafana/grafana/3000", "mimir/mimir/8080", "tempo/distributor/3200", "tempo/distributor/4318"]);
     expect(stacks.prod.ingress("loki").find((r) => r.source === "cidr-0")!.after.cidr_ipv4).toBe("10.60.0.0/16");
   });
 
@@ -236,6 +299,7 @@ describe("ecs-fargate module with lgtm under terraform plan", () => {
     expect(attached("mimir", "mimir")).toEqual([[8080, BASE_LGTM.target_group_arns!.mimir]]);
     expect(attached("tempo", "distributor")).toEqual([[4318, BASE_LGTM.target_group_arns!.tempo_otlp_http]]);
     expect(attached("loki", "distributor")).toEqual([]);
+    expect(attached("grafana", "grafana")).toEqual([[3000, BASE_LGTM.target_group_arns!.grafana]]);
     expect(stacks.prod.service("mimir", "mimir").health_check_grace_period_seconds).toBe(300);
   });
 
@@ -244,6 +308,9 @@ describe("ecs-fargate module with lgtm under terraform plan", () => {
     const unknown = (output.after_unknown as Record<string, Record<string, boolean>>).lgtm_security_group_ids;
     expect(Object.keys(unknown).sort()).toEqual(services(stacks.prod).map(roleOf).sort());
     expect((output.after as Record<string, unknown>).lgtm_endpoints).toEqual({
+      otlp_grpc: "alloy.lgtm.local:4317",
+      otlp_http: "http://alloy.lgtm.local:4318",
+      grafana: "http://grafana.lgtm.local:3000",
       prometheus_remote_write: "http://mimir.lgtm.local:8080/api/v1/push",
       prometheus_query: "http://mimir.lgtm.local:8080/prometheus",
       loki_push: "http://loki-distributor.lgtm.local:3100/loki/api/v1/push",
@@ -253,5 +320,67 @@ describe("ecs-fargate module with lgtm under terraform plan", () => {
       tempo_query: "http://tempo-query-frontend.lgtm.local:3200",
       pyroscope: "http://pyroscope.lgtm.local:4040",
     });
+  });
+});
+
+describe("Grafana and Alloy in the ecs-fargate module under terraform plan", () => {
+  const nestedModule = () => JSON.parse(readFileSync(join(moduleDir("ecs-fargate"), "modules", "lgtm", "main.tf.json"), "utf8"));
+  const components = alloyComponentStages();
+
+  it("keeps Grafana's state on its EFS access point, with IAM and TLS, and its admin password in Secrets Manager only", () => {
+    const volumes = stacks.prod.taskDefinition("grafana", "grafana").volume as { name: string; efs_volume_configuration: unknown[] }[];
+    expect(volumes.find((v) => v.name === "efs-0")!.efs_volume_configuration).toEqual([
+      expect.objectContaining({ file_system_id: "fs-0123456789abcdef0", transit_encryption: "ENABLED", authorization_config: [{ access_point_id: "fsap-0123456789abcdef0", iam: "ENABLED" }] }),
+    ]);
+    const grafana = nestedModule().locals.grafana as string;
+    expect(grafana).toContain('"GF_SECURITY_ADMIN_PASSWORD" = aws_secretsmanager_secret.grafana_admin_password.arn');
+    expect(grafana).toContain('"health_check" = "curl -fsS -o /dev/null http://localhost:3000/api/health"');
+    expect(grafana).toContain('"path" = "/var/lib/grafana"');
+    const version = (result.plan!.resource_changes ?? []).find((c) => c.address === "module.prod.module.lgtm[0].aws_secretsmanager_secret_version.grafana_admin_password")!;
+    expect(version.change.after).toMatchObject({ secret_string: null, secret_string_wo: null, secret_string_wo_version: 1 });
+  });
+
+  it("never has the admin password, or any password attribute holding a literal, in the module or the plan", () => {
+    const files = Object.values(new ModuleStack(new App({ skipValidation: true }), ecsFargateModule).toModuleFiles()).join("\n");
+    expect(STAND_IN_PASSWORD).toBe("random_password-stand-in");
+    expect(files).not.toContain(STAND_IN_PASSWORD);
+    expect(JSON.stringify(result.plan)).not.toContain(STAND_IN_PASSWORD);
+    expect(literalSecrets(nestedModule())).toEqual([]);
+    expect(literalSecrets(result.plan)).toEqual([]);
+  });
+
+  it("lets Grafana publish alerts to the topic only, and only when a topic is given", () => {
+    const alerts = JSON.parse(stacks.prod.taskPolicies("grafana", "grafana").alerts);
+    expect(alerts.Statement).toEqual([{ Sid: "PublishAlerts", Effect: "Allow", Action: "sns:Publish", Resource: BASE_LGTM.grafana.alert_sns_topic_arn }]);
+    expect(stacks.dev.taskPolicies("grafana", "grafana")).toEqual({});
+  });
+
+  it("runs Alloy with its config file, an array command, experimental only with CloudWatch Logs, and a health check bash can run", () => {
+    const prod = stacks.prod.container("alloy", "collector");
+    expect(prod.command).toEqual(["run", "--server.http.listen-addr=0.0.0.0:12345", "--storage.path=/var/lib/alloy/data", "--stability.level=experimental", "--disable-reporting", "/etc/alloy/config.alloy"]);
+    expect(stacks.dev.container("alloy", "collector").command).toContain("--stability.level=generally-available");
+    expect(prod.image).toBe("grafana/alloy:v1.18.1");
+    expect(prod.healthCheck!.command[1]).toMatch(/^bash -c 'exec 3<>\/dev\/tcp\/127\.0\.0\.1\/12345 .*GET \/-\/ready HTTP\/1\.0/);
+  });
+
+  it.each(["prod", "dev"] as const)("renders an Alloy config (%s) of components Alloy 1.18.1 has, every reference declared, scraping every role", (call) => {
+    const config = stacks[call].files("alloy", "collector")["/etc/alloy/config.alloy"];
+    const declared = alloyComponents(config);
+    expect(declared.filter((c) => !components.has(c.name)).map((c) => c.name)).toEqual([]);
+    for (const reference of alloyReferences(config)) expect(declared.some((c) => reference.startsWith(`${c.name}.${c.label}.`)), reference).toBe(true);
+    const experimental = declared.filter((c) => components.get(c.name) === "experimental").map((c) => c.name);
+    expect(experimental).toEqual(call === "prod" ? ["otelcol.receiver.awscloudwatch"] : []);
+    const namespace = call === "prod" ? "lgtm.local" : "dev.internal";
+    const scraped = declared.filter((c) => c.name === "discovery.dns").map((c) => /names = \["([^"]+)"\]/.exec(c.body)![1]);
+    expect(scraped.sort()).toEqual(services(stacks[call]).map(roleOf).filter((role) => !role.endsWith("-cache")).map((role) => `${role}.${namespace}`).sort());
+    expect(config).toContain(`"X-Scope-OrgID" = "${call === "prod" ? "lgtm" : "dev-team"}"`);
+  });
+
+  it("gives Alloy read-only CloudWatch and, with prefixes, the log groups under them; nothing else", () => {
+    const policy = JSON.parse(stacks.prod.taskPolicies("alloy", "collector").cloudwatch);
+    expect(policy.Statement.map((s: { Sid: string }) => s.Sid)).toEqual(["ReadCloudWatchMetrics", "ReadLogGroupsUnderPrefixes", "DiscoverLogGroups"]);
+    expect(policy.Statement[1].Resource).toEqual(["arn:aws:logs:eu-west-1:123456789012:log-group:/ecs/shop*"]);
+    const dev = JSON.parse(stacks.dev.taskPolicies("alloy", "collector").cloudwatch);
+    expect(dev.Statement.map((s: { Sid: string }) => s.Sid)).toEqual(["ReadCloudWatchMetrics"]);
   });
 });

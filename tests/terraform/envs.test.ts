@@ -8,6 +8,7 @@ import { ENV_PROFILES } from "../../envs/profiles";
 import { sizingInput } from "../../modules/ecs-fargate/lgtm/settings";
 import { checkConfig, Component } from "../support/config-reference/check-config";
 import { CONFIG_FILES, LgtmPlan } from "../support/lgtm-plan";
+import { literalSecrets, STAND_IN_PASSWORD } from "../support/secret-scan";
 import { lgtmStorageInputs, lgtmStorageRules } from "../../modules/lgtm-storage/inputs";
 import { LgtmStorageProps } from "../../modules/lgtm-storage/props";
 import { withDefaults } from "../../lib/inputs";
@@ -76,8 +77,15 @@ describe.each(["dev", "prod"])("env %s service discovery and telemetry storage",
     for (const rule of lgtmStorageRules) expect(rule.valid(props), rule.allowed).toBe(true);
   });
 
-  it("creates no Grafana file system until Grafana exists", () => {
-    expect(addresses(env, "aws_efs")).toEqual([]);
+  it("keeps Grafana's database on EFS, mounted in the private subnets, reachable from Grafana's tasks only", () => {
+    const profile = ENV_PROFILES.find((p) => p.name === env)!;
+    expect(addresses(env, "aws_efs_mount_target.")).toHaveLength(profile.network.azs.length);
+    const efs = stackJson(env).resource;
+    expect(efs.aws_efs_mount_target.storage_grafana.subnet_id).toContain("aws_subnet.network_private");
+    expect(efs.aws_vpc_security_group_ingress_rule.storage_grafana_efs_nfs.referenced_security_group_id).toContain("aws_security_group.ecs_lgtm_grafana");
+    expect(planned(env, "aws_ecs_task_definition.ecs_lgtm_grafana[\"grafana\"]").volume).toContainEqual(
+      expect.objectContaining({ name: "efs-0", efs_volume_configuration: [expect.objectContaining({ transit_encryption: "ENABLED" })] }),
+    );
   });
 });
 
@@ -100,13 +108,14 @@ describe("env data protection", () => {
 
 describe.each(ENV_PROFILES.map((profile) => [profile.name, profile] as const))("env %s LGTM data plane", (env, profile) => {
   const stack = () => new LgtmPlan(results.get(env)!.plan!, "", "ecs_lgtm_");
-  const groups = ["mimir", "loki", "tempo", "pyroscope"];
+  const groups = ["alloy", "grafana", "mimir", "loki", "tempo", "pyroscope"];
+  const dataPlane = ["mimir", "loki", "tempo", "pyroscope"];
   const services = () => groups.flatMap((group) => stack().keys("aws_ecs_service", group).map((key) => [group, key] as const));
-  const roleOf = (group: string, key: string) => (group === key ? key : `${group}-${key}`);
+  const roleOf = (group: string, key: string) => (group === key || group === "alloy" ? group : `${group}-${key}`);
 
   it("runs its profile's roles at the profile's sizes, Loki's caches only in prod", () => {
     const sizing = sizingInput(profile.lgtm.sizing);
-    expect(services().map(([group, key]) => roleOf(group, key)).sort()).toEqual(Object.keys(sizing).filter((role) => role !== "grafana" && role !== "alloy").sort());
+    expect(services().map(([group, key]) => roleOf(group, key)).sort()).toEqual(Object.keys(sizing).sort());
     for (const [group, key] of services()) {
       const size = sizing[roleOf(group, key)];
       const definition = stack().taskDefinition(group, key);
@@ -141,13 +150,13 @@ describe.each(ENV_PROFILES.map((profile) => [profile.name, profile] as const))("
 
   it("attaches the push routes' target groups to the roles that serve them", () => {
     const attached = services().flatMap(([group, key]) => (stack().service(group, key).load_balancer as { container_port: number }[]).map((lb) => `${roleOf(group, key)}:${lb.container_port}`));
-    expect(attached.sort()).toEqual(["loki-distributor:3100", "mimir:8080", "pyroscope:4040", "tempo-distributor:4318"]);
+    expect(attached.sort()).toEqual(["grafana:3000", "loki-distributor:3100", "mimir:8080", "pyroscope:4040", "tempo-distributor:4318"]);
   });
 
   it("scopes each task role to its component's prefixes of the env's bucket", () => {
     const bucket = `arn:aws:s3:::${planned(env, "aws_s3_bucket.storage").bucket}`;
     const prefixes: Record<string, string[]> = { mimir: ["blocks/", "rules/", "alerts/"], loki: ["loki/"], tempo: ["tempo/"], pyroscope: ["pyroscope/"] };
-    for (const [group, key] of services()) {
+    for (const [group, key] of services().filter(([group]) => dataPlane.includes(group))) {
       for (const document of Object.values(stack().taskPolicies(group, key))) {
         const statements = JSON.parse(document).Statement as { Resource: string | string[]; Condition?: { StringLike: Record<string, string[]> } }[];
         const objects = statements.flatMap((statement) => [statement.Resource].flat()).filter((resource) => resource !== bucket);
@@ -162,7 +171,44 @@ describe.each(ENV_PROFILES.map((profile) => [profile.name, profile] as const))("
     const rules = groups.flatMap((group) => stack().ingress(group));
     const cidrs = rules.filter((rule) => rule.source.startsWith("cidr-"));
     expect([...new Set(cidrs.map((rule) => rule.after.cidr_ipv4))]).toEqual([profile.network.cidr]);
-    expect(cidrs.map((rule) => `${roleOf(rule.group, rule.service)}:${rule.port}`).sort()).toEqual(["loki-distributor:3100", "mimir:8080", "pyroscope:4040", "tempo-distributor:4317", "tempo-distributor:4318"]);
+    expect(cidrs.map((rule) => `${roleOf(rule.group, rule.service)}:${rule.port}`).sort()).toEqual([
+      "alloy:4317",
+      "alloy:4318",
+      "loki-distributor:3100",
+      "mimir:8080",
+      "pyroscope:4040",
+      "tempo-distributor:4317",
+      "tempo-distributor:4318",
+    ]);
     for (const rule of rules.filter((r) => r.port === 7946 || r.port === 9095)) expect(stack().keys("aws_ecs_service", rule.group)).toContain(rule.source);
+  });
+});
+
+describe.each(ENV_PROFILES.map((profile) => [profile.name, profile] as const))("env %s Grafana and Alloy", (env, profile) => {
+  const stack = () => new LgtmPlan(results.get(env)!.plan!, "", "ecs_lgtm_");
+
+  it("has Grafana's admin password in neither the synthesized root nor the plan", () => {
+    const synthesized = readFileSync(join(outdir, "stacks", env, "cdk.tf.json"), "utf8");
+    expect(synthesized).not.toContain(STAND_IN_PASSWORD);
+    expect(JSON.stringify(results.get(env)!.plan)).not.toContain(STAND_IN_PASSWORD);
+    expect(literalSecrets(JSON.parse(synthesized))).toEqual([]);
+    expect(literalSecrets(results.get(env)!.plan)).toEqual([]);
+    expect(stackJson(env).resource.aws_secretsmanager_secret.ecs_lgtm_grafana_admin_password.name).toBe(`lgtm-${env}/grafana/admin-password`);
+  });
+
+  it("serves Grafana behind the load balancer's /api/health check, one task at a time", () => {
+    expect(planned(env, 'aws_lb_target_group.alb_route["grafana"]').health_check).toEqual([expect.objectContaining({ path: "/api/health", port: "traffic-port" })]);
+    const service = stack().service("grafana", "grafana");
+    expect([service.desired_count, service.deployment_minimum_healthy_percent, service.deployment_maximum_percent]).toEqual([1, 0, 100]);
+    expect(stackJson(env).locals.ecs_lgtm_grafana).toContain(`"GF_SERVER_ROOT_URL" = "http://grafana.${profile.alb.domain}/"`);
+  });
+
+  it("collects the env's own load balancers and ECS services from CloudWatch, without the experimental logs receiver", () => {
+    const config = stack().files("alloy", "collector")["/etc/alloy/config.alloy"];
+    expect([...config.matchAll(/type += "([^"]+)"\n[^}]*search_tags = \{ "Environment" = "([a-z]+)" \}/g)].map((m) => [m[1], m[2]])).toEqual([
+      ["AWS/ApplicationELB", env],
+      ["ECS/ContainerInsights", env],
+    ]);
+    expect(stack().container("alloy", "collector").command).toContain("--stability.level=generally-available");
   });
 });

@@ -28,5 +28,5 @@ export const lgtmComponentsModule: ModuleDefinition<LgtmComponentsProps, LgtmCom
   inputs,
   rules: [],
   create: (scope, id, props) => new LgtmComponents(scope, id, props),
-  outputs: ["securityGroupIds", "endpoints"],
+  outputs: ["securityGroupIds", "endpoints", "grafanaAdminSecretArn"],
 };

@@ -2,6 +2,7 @@ import { containsToken, InputRule, ruleMessage } from "../../../lib/inputs";
 import { withObjectDefaults } from "../../../lib/object-type";
 import { fargateSizeCondition, isFargateSize } from "../../shared/fargate";
 import { ipv4NetworkHcl, isIpv4Network } from "../fargate-service/service-rules";
+import { CLOUDWATCH_METRICS } from "./alloy/cloudwatch-metrics";
 import { LGTM_SETTINGS, LgtmSettings, RoleSizeInput } from "./settings";
 import { LGTM_ROLES, OptionalRole, SPOT_ALLOWED } from "./sizing/sizing";
 import { CompleteSettings } from "./stack";
@@ -19,7 +20,7 @@ export interface LgtmRule {
 }
 
 /** The route keys whose target groups the components attach. */
-export const LGTM_ROUTES = ["mimir", "loki", "tempo_otlp_http", "tempo_otlp_grpc", "pyroscope"] as const;
+export const LGTM_ROUTES = ["grafana", "mimir", "loki", "tempo_otlp_http", "tempo_otlp_grpc", "pyroscope"] as const;
 const STORAGE_COMPONENTS = ["mimir", "loki", "tempo", "pyroscope"];
 const CACHES: readonly OptionalRole[] = ["loki-chunks-cache", "loki-results-cache"];
 const REQUIRED_ROLES = LGTM_ROLES.filter((role) => !CACHES.includes(role as OptionalRole));
@@ -33,6 +34,13 @@ const DNS_NAME = "^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?[.])*[a-z0-9]([a-z0-9-]{0,
 const BUCKET = "^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$";
 const SECURITY_GROUP = "^sg-[0-9a-f]{8,17}$";
 const DIGEST = "@sha256:[0-9a-f]{64}$";
+const URL = "^https?://[^/[:space:]]+(/.*)?$";
+const URL_TS = /^https?:\/\/[^/\s]+(\/.*)?$/;
+const FILE_SYSTEM = "^fs-[0-9a-f]{8,17}$";
+const ACCESS_POINT = "^fsap-[0-9a-f]{8,17}$";
+const SNS_TOPIC = "^arn:[^:]+:sns:[^:]+:[0-9]{12}:[A-Za-z0-9_-]{1,256}$";
+const LOG_GROUP_PREFIX = "^[A-Za-z0-9_./#-]{1,512}$";
+const NAMESPACES = Object.keys(CLOUDWATCH_METRICS);
 const TAG = ":[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$";
 
 const L = "var.lgtm";
@@ -174,6 +182,29 @@ export const LGTM_RULES: LgtmRule[] = [
     allowed: "must pin each image by an exact tag (not latest) or a sha256 digest",
     valid: (s) => Object.values(s.images).every(isPinned),
     condition: `alltrue([for image in values(${L}.images) : can(regex("${DIGEST}", image)) || (can(regex("${TAG}", image)) && !endswith(image, ":latest"))])`,
+  },
+  {
+    reads: ["grafana"],
+    allowed:
+      "must give grafana a root_url users open it at (http or https, such as \"https://grafana.example.com/\"), its EFS file_system_id and access_point_id, and alert_sns_topic_arn as an SNS topic ARN or null",
+    valid: (s) => {
+      const g = s.grafana;
+      return (
+        URL_TS.test(g.root_url) &&
+        matches(FILE_SYSTEM, g.efs.file_system_id) &&
+        matches(ACCESS_POINT, g.efs.access_point_id) &&
+        (g.alert_sns_topic_arn === null || matches(SNS_TOPIC, g.alert_sns_topic_arn!))
+      );
+    },
+    condition:
+      `can(regex("${URL}", ${L}.grafana.root_url)) && can(regex("${FILE_SYSTEM}", ${L}.grafana.efs.file_system_id)) && can(regex("${ACCESS_POINT}", ${L}.grafana.efs.access_point_id)) && ` +
+      `(${L}.grafana.alert_sns_topic_arn == null ? true : can(regex("${SNS_TOPIC}", ${L}.grafana.alert_sns_topic_arn)))`,
+  },
+  {
+    reads: ["alloy"],
+    allowed: `must give alloy cloudwatch_namespaces among ${NAMESPACES.join(", ")}, and log_group_prefixes of log group name characters`,
+    valid: (s) => Object.keys(s.alloy.cloudwatch_namespaces).every((namespace) => NAMESPACES.includes(namespace)) && s.alloy.log_group_prefixes.every((prefix) => matches(LOG_GROUP_PREFIX, prefix)),
+    condition: `length(setsubtract(keys(${L}.alloy.cloudwatch_namespaces), ${json(NAMESPACES)})) == 0 && alltrue([for prefix in ${L}.alloy.log_group_prefixes : can(regex("${LOG_GROUP_PREFIX}", prefix))])`,
   },
 ];
 

@@ -1,4 +1,6 @@
 import { ObjectSpec, objectType } from "../../../lib/object-type";
+import { ALLOY_IMAGE } from "./alloy/image";
+import { GRAFANA_IMAGE } from "./grafana/image";
 import { LGTM_IMAGES } from "./images";
 import { LgtmSizing, PROD_SIZING, ReplicationFactors } from "./sizing/sizing";
 
@@ -37,6 +39,8 @@ export interface LgtmImageInputs {
   readonly tempo?: string;
   readonly pyroscope?: string;
   readonly memcached?: string;
+  readonly grafana?: string;
+  readonly alloy?: string;
 }
 
 const IMAGES: ObjectSpec = {
@@ -45,6 +49,8 @@ const IMAGES: ObjectSpec = {
   tempo: { type: "string", default: LGTM_IMAGES.tempo.image },
   pyroscope: { type: "string", default: LGTM_IMAGES.pyroscope.image },
   memcached: { type: "string", default: LGTM_IMAGES.memcached.image },
+  grafana: { type: "string", default: GRAFANA_IMAGE },
+  alloy: { type: "string", default: ALLOY_IMAGE },
 };
 
 /** Days each signal is kept; the lgtm-storage module's defaults, whose bucket expirations follow them. */
@@ -65,6 +71,35 @@ const RETENTION: ObjectSpec = {
   pyroscope_days: { type: "number", default: 30 },
 };
 
+/** Grafana's place in the account. */
+export interface GrafanaInput {
+  /** The URL users open Grafana at, through the load balancer, e.g. `https://grafana.example.com/`; its cookies are `Secure` when it is https. */
+  readonly root_url: string;
+  /** Grafana's EFS file system and access point (the lgtm-storage module's, uid 472), which keep its database across task replacements. */
+  readonly efs: { readonly file_system_id: string; readonly access_point_id: string };
+  /** SNS topic the stack's alerts notify, through Grafana's task role; null keeps them in Grafana. Whether it is null must be known at plan. */
+  readonly alert_sns_topic_arn?: string | null;
+}
+
+const GRAFANA: ObjectSpec = {
+  root_url: { type: "string" },
+  efs: { type: "object({ file_system_id = string, access_point_id = string })", attributes: { file_system_id: { type: "string" }, access_point_id: { type: "string" } } },
+  alert_sns_topic_arn: { type: "string", default: null },
+};
+
+/** What Alloy collects besides OTLP pushes and the stack's own metrics. */
+export interface AlloyInput {
+  /** CloudWatch namespaces to collect (`AWS/ApplicationELB`, `AWS/NetworkELB`, `AWS/RDS`, `AWS/ElastiCache`, `ECS/ContainerInsights`), each with the tags its resources must carry; `{}` takes every tagged resource. */
+  readonly cloudwatch_namespaces?: Record<string, Record<string, string>>;
+  /** CloudWatch Logs group name prefixes shipped to Loki; any turns on an experimental Alloy component. */
+  readonly log_group_prefixes?: string[];
+}
+
+const ALLOY: ObjectSpec = {
+  cloudwatch_namespaces: { type: "map(map(string))", default: { "AWS/ApplicationELB": {}, "ECS/ContainerInsights": {} } },
+  log_group_prefixes: { type: "list(string)", default: [] },
+};
+
 const REPLICATION: ObjectSpec = Object.fromEntries(
   (Object.entries(PROD_SIZING.replication) as [keyof ReplicationFactors, number][]).map(([component, factor]) => [component, { type: "number", default: factor }]),
 );
@@ -81,7 +116,7 @@ export interface LgtmSettings {
   readonly bucket: string;
   /** Task role policy document (JSON) of `mimir`, `loki`, `tempo` and `pyroscope`, from the lgtm-storage module. */
   readonly policy_documents: Record<string, string>;
-  /** Target group ARNs by route: `mimir`, `loki`, `tempo_otlp_http`, `tempo_otlp_grpc`, `pyroscope`; a route left out attaches nothing. */
+  /** Target group ARNs by route: `grafana`, `mimir`, `loki`, `tempo_otlp_http`, `tempo_otlp_grpc`, `pyroscope`; a route left out attaches nothing. */
   readonly target_group_arns?: Record<string, string>;
   /** Security group of the load balancer, admitted on the attached target ports; required with any target group. */
   readonly alb_security_group_id?: string | null;
@@ -95,6 +130,10 @@ export interface LgtmSettings {
   readonly images?: LgtmImageInputs;
   /** Days each signal is kept. */
   readonly retention?: LgtmRetention;
+  /** Grafana: its URL, its file system, where alerts go. */
+  readonly grafana: GrafanaInput;
+  /** Alloy: CloudWatch metrics and logs to collect. */
+  readonly alloy?: AlloyInput;
 }
 
 /** A sizing profile as the `sizing` input. */
@@ -120,6 +159,8 @@ export const LGTM_SETTINGS: ObjectSpec = {
   replication: { type: objectType(REPLICATION), default: {}, attributes: REPLICATION },
   images: { type: objectType(IMAGES), default: {}, attributes: IMAGES },
   retention: { type: objectType(RETENTION), default: {}, attributes: RETENTION },
+  grafana: { type: objectType(GRAFANA), attributes: GRAFANA },
+  alloy: { type: objectType(ALLOY), default: {}, attributes: ALLOY },
 };
 
 /** The Terraform type of {@link LgtmSettings}. */

@@ -60,6 +60,8 @@ export function tempoConfig(settings: TempoSettings): Record<string, unknown> {
   const ring = { instance_interface_names: TASK_INTERFACE_NAMES };
   return {
     multitenancy_enabled: true,
+    // Grafana's Tempo datasource streams search and metrics results over the HTTP port.
+    stream_over_http_enabled: true,
     server: { http_listen_port: LGTM_PORTS.tempoHttp, grpc_listen_port: LGTM_PORTS.grpc },
     distributor: {
       // Since 2.7 the receivers listen on localhost unless told otherwise.
