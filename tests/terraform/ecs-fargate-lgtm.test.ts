@@ -334,7 +334,8 @@ describe("Grafana and Alloy in the ecs-fargate module under terraform plan", () 
     ]);
     const grafana = nestedModule().locals.grafana as string;
     expect(grafana).toContain('"GF_SECURITY_ADMIN_PASSWORD" = aws_secretsmanager_secret.grafana_admin_password.arn');
-    expect(grafana).toContain('"health_check" = "curl -fsS -o /dev/null http://localhost:3000/api/health"');
+    expect(grafana).toContain('"health_check" = null');
+    expect(stacks.prod.service("grafana", "grafana").health_check_grace_period_seconds).toBe(600);
     expect(grafana).toContain('"path" = "/var/lib/grafana"');
     const version = (result.plan!.resource_changes ?? []).find((c) => c.address === "module.prod.module.lgtm[0].aws_secretsmanager_secret_version.grafana_admin_password")!;
     expect(version.change.after).toMatchObject({ secret_string: null, secret_string_wo: null, secret_string_wo_version: 1 });

@@ -34,12 +34,19 @@ export const ROLE_SIZE: ObjectSpec = {
 
 /** The images of the components, each an exact tag. */
 export interface LgtmImageInputs {
+  /** Mimir 3.0.x (classic architecture). */
   readonly mimir?: string;
+  /** Loki 3.x. */
   readonly loki?: string;
+  /** Tempo 2.x (Tempo 3 needs Kafka). */
   readonly tempo?: string;
+  /** Pyroscope 1.x. */
   readonly pyroscope?: string;
+  /** memcached, Loki's caches. */
   readonly memcached?: string;
+  /** `grafana/grafana` 12.x. */
   readonly grafana?: string;
+  /** `grafana/alloy` 1.x; its tag keeps the `v`. */
   readonly alloy?: string;
 }
 
@@ -55,11 +62,15 @@ const IMAGES: ObjectSpec = {
 
 /** Days each signal is kept; the lgtm-storage module's defaults, whose bucket expirations follow them. */
 export interface LgtmRetention {
+  /** Days Mimir's compactor keeps metric blocks. */
   readonly mimir_days?: number;
+  /** Days Loki keeps logs. */
   readonly loki_days?: number;
   /** Days `{level="info"}` log streams are kept, at most `loki_days`. */
   readonly loki_info_days?: number;
+  /** Days Tempo keeps trace blocks. */
   readonly tempo_days?: number;
+  /** Days Pyroscope keeps profile blocks. */
   readonly pyroscope_days?: number;
 }
 

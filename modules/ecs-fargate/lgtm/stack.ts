@@ -21,7 +21,7 @@ export type Sources = readonly string[];
 export class LgtmStack {
   public readonly settings: CompleteSettings;
   /** Whether the settings are a literal (an env), so graph-shaping choices are made here. */
-  public readonly literal: boolean;
+  private readonly literal: boolean;
 
   constructor(
     private readonly scope: Construct,

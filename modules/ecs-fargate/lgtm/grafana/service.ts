@@ -4,10 +4,14 @@ import { FargateServiceSpec } from "../../fargate-service/spec";
 import { LGTM_PORTS } from "../config-values";
 import { roleService } from "../role-service";
 import { allOf, LgtmStack, Sources } from "../stack";
-import { GRAFANA_PORT, grafanaContainer } from "./container";
+import { grafanaContainer } from "./container";
 
-/** The image ships curl; this is the check the ALB makes too. */
-const HEALTH_CHECK = `curl -fsS -o /dev/null http://localhost:${GRAFANA_PORT}/api/health`;
+/**
+ * Seconds the load balancer's failing checks are ignored after a start. Grafana answers only once
+ * its database migrations ran, and on a fresh SQLite file over NFS they can take minutes; for the
+ * same reason there is no container health check, whose 60 s start period they would outlast.
+ */
+const STARTUP_GRACE_SECONDS = 600;
 
 /**
  * Grafana: one task on its EFS file system, stopped before its successor starts so two Grafanas
@@ -47,7 +51,7 @@ export function grafanaServices(stack: LgtmStack, adminPasswordSecretArn: string
       efs_volumes: [{ path: container.dataVolume.containerPath, file_system_id: grafana.efs.file_system_id, access_point_id: grafana.efs.access_point_id }],
       // Without a topic (a literal null in an env) there is no policy at all; the module's is null then.
       task_policies: topic === null ? {} : { alerts: container.taskRolePolicy },
-      health_check: HEALTH_CHECK,
+      health_check_grace_period_seconds: STARTUP_GRACE_SECONDS,
     }),
   };
 }
