@@ -2,6 +2,7 @@ import { AlbProps } from "../modules/alb/props";
 import { LgtmStorageProps } from "../modules/lgtm-storage/props";
 import { EcsFargateProps } from "../modules/ecs-fargate/props";
 import { NetworkProps } from "../modules/network/props";
+import { LgtmSizing } from "../modules/ecs-fargate/lgtm/sizing/sizing";
 
 /** What differs between two deployments of the stack. */
 export interface EnvProfile {
@@ -19,4 +20,6 @@ export interface EnvProfile {
   readonly protectData: boolean;
   /** The env's ECS cluster; its name, network and tags come from the env. The LGTM services join it. */
   readonly ecs: Pick<EcsFargateProps, "capacityProviderStrategy" | "logRetentionDays" | "imageSource">;
+  /** The LGTM stack's shape: its sizing profile and the days `{level="info"}` logs are kept (the other retentions are `storage`'s). */
+  readonly lgtm: { readonly sizing: LgtmSizing; readonly lokiInfoRetentionDays: number };
 }

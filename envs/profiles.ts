@@ -1,3 +1,4 @@
+import { DEV_SIZING, PROD_SIZING } from "../modules/ecs-fargate/lgtm/sizing/sizing";
 import { EnvProfile } from "./profile";
 
 /** Cheapest shape that still behaves like prod: two AZs, one NAT gateway, short retention everywhere. */
@@ -23,6 +24,7 @@ export const dev: EnvProfile = {
     ],
     logRetentionDays: 14,
   },
+  lgtm: { sizing: DEV_SIZING, lokiInfoRetentionDays: 3 },
 };
 
 /**
@@ -49,6 +51,7 @@ export const prod: EnvProfile = {
     capacityProviderStrategy: [{ capacity_provider: "FARGATE", weight: 1 }],
     logRetentionDays: 90,
   },
+  lgtm: { sizing: PROD_SIZING, lokiInfoRetentionDays: 30 },
 };
 
 export const ENV_PROFILES = [dev, prod];

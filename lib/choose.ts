@@ -1,5 +1,5 @@
 import { Fn, IResolvable, Token } from "cdktf";
-import { hclNumber } from "./hcl";
+import { hcl, hclNumber } from "./hcl";
 import { containsToken } from "./inputs";
 
 /**
@@ -13,4 +13,9 @@ export function countIf(flag: boolean | IResolvable): number {
 /** Tags with a Name: merged in TypeScript when literal, with `merge()` when a token. */
 export function tagged(tags: Record<string, string>, name: string): Record<string, string> {
   return Token.isUnresolved(tags) ? Token.asStringMap(Fn.merge([tags, { Name: name }])) : { ...tags, Name: name };
+}
+
+/** One of two values by a flag: picked here when the flag is a literal, a conditional when it is a token. */
+export function choose<T>(flag: boolean | IResolvable, whenTrue: T, whenFalse: T): T {
+  return containsToken(flag) ? (hcl`${flag} ? ${whenTrue} : ${whenFalse}` as unknown as T) : flag ? whenTrue : whenFalse;
 }

@@ -10,6 +10,8 @@ export interface AttributeSpec {
   readonly attributes?: ObjectSpec;
   /** For a list of objects, the attributes of each element, so their defaults are filled in too. */
   readonly elements?: ObjectSpec;
+  /** For a map of objects, the attributes of each value, so their defaults are filled in too. */
+  readonly values?: ObjectSpec;
 }
 
 /** The attributes of an object type, by name. */
@@ -42,8 +44,12 @@ export function withObjectDefaults<T>(value: T, spec: ObjectSpec): T {
       complete[name] = withObjectDefaults(complete[name], attribute.attributes);
     }
     const elements = attribute.elements;
-    if (elements && Array.isArray(complete[name])) {
+    if (elements && Array.isArray(complete[name]) && !Token.isUnresolved(complete[name])) {
       complete[name] = (complete[name] as unknown[]).map((element) => withObjectDefaults(element, elements));
+    }
+    const values = attribute.values;
+    if (values && complete[name] !== null && complete[name] !== undefined) {
+      complete[name] = mapWithObjectDefaults(complete[name] as Record<string, unknown>, values);
     }
   }
   return complete as T;

@@ -1,13 +1,18 @@
 import { IResolvable, Token } from "cdktf";
 import { Construct } from "constructs";
-import { hclLines, raw } from "../../lib/hcl";
+import { useBlock } from "../../lib/blocks";
+import { countIf } from "../../lib/choose";
+import { hcl, hclLines, raw } from "../../lib/hcl";
 import { checkInputs, withDefaults } from "../../lib/inputs";
 import { withObjectDefaults } from "../../lib/object-type";
 import { EcsCluster } from "./cluster";
+import { clusterRef } from "./cluster-ref";
 import { FargateServices, oversizedServices } from "./fargate-service/fargate-services";
 import { serviceProblems } from "./fargate-service/service-rules";
 import { FargateServiceSpec, SERVICE_CORE, ServiceCore, TELEMETRY } from "./fargate-service/spec";
-import { SERVICE_INPUT_RULES, defaulted, ecsFargateInputs, ecsFargateRules } from "./inputs";
+import { RULES_CHECKED_BY_PART, SERVICE_INPUT_RULES, defaulted, ecsFargateInputs, ecsFargateRules } from "./inputs";
+import { lgtmComponentsModule } from "./lgtm/module";
+import { lgtmProblems } from "./lgtm/settings-rules";
 import { EcsFargateProps, EcsServiceInput } from "./props";
 
 /**
@@ -58,6 +63,17 @@ export class EcsFargate extends Construct {
   public readonly securityGroupIds: Record<string, string>;
   /** Name of each service's CloudWatch log group, by key. */
   public readonly logGroupNames: Record<string, string>;
+  /** ID of each LGTM role's security group by role (`mimir`, `loki-ingester`, `grafana`, `alloy`, ...), e.g. for lgtm-storage's `grafana_efs`; null without `lgtm`. */
+  public readonly lgtmSecurityGroupIds: Record<string, string>;
+  /**
+   * The LGTM stack's endpoints inside the VPC, by name: `otlp_grpc` (host:port) and `otlp_http`
+   * (Alloy, every signal), `prometheus_remote_write`, `prometheus_query`, `loki_push`, `loki_query`,
+   * `tempo_otlp_grpc` (host:port), `tempo_otlp_http`, `tempo_query`, `pyroscope`, `grafana`; null
+   * without `lgtm`.
+   */
+  public readonly lgtmEndpoints: Record<string, string>;
+  /** ARN of the Secrets Manager secret holding Grafana's first admin password (user `admin`); null without `lgtm`. */
+  public readonly lgtmGrafanaAdminSecretArn: string;
   /** The cluster, for more groups of services on it. */
   public readonly cluster: EcsCluster;
 
@@ -65,7 +81,10 @@ export class EcsFargate extends Construct {
     super(scope, id);
     const props = withDefaults(input, ecsFargateInputs);
     const owner = `EcsFargate ${this.node.path}`;
-    checkInputs(owner, props, ecsFargateInputs, ecsFargateRules.filter((rule) => rule.input !== "services"));
+    checkInputs(owner, props, ecsFargateInputs, ecsFargateRules.filter((rule) => !RULES_CHECKED_BY_PART.has(rule)));
+    const lgtmLiteral = props.lgtm !== null && !Token.isUnresolved(props.lgtm);
+    const lgtmInvalid = lgtmLiteral ? lgtmProblems(props.lgtm!) : [];
+    if (lgtmInvalid.length > 0) throw new Error(`${owner}: invalid input.\n  - lgtm: ${lgtmInvalid.join("\n  - lgtm: ")}`);
     const literal = !Token.isUnresolved(props.services);
     const telemetry = props.telemetry === null ? null : withObjectDefaults(props.telemetry, TELEMETRY);
     if (literal) {
@@ -94,6 +113,17 @@ export class EcsFargate extends Construct {
       telemetry: props.telemetry,
     });
 
+    const lgtm = useBlock(
+      this,
+      "lgtm",
+      lgtmComponentsModule,
+      { cluster: clusterRef(this.cluster), vpcId: props.vpcId, subnetIds: props.subnetIds, logRetentionDays: props.logRetentionDays, settings: props.lgtm! },
+      { source: "./modules/lgtm", count: countIf(Token.isUnresolved(props.lgtm) ? hcl`${props.lgtm} != null` : props.lgtm !== null) },
+    );
+
+    this.lgtmSecurityGroupIds = lgtm.securityGroupIds;
+    this.lgtmEndpoints = lgtm.endpoints;
+    this.lgtmGrafanaAdminSecretArn = lgtm.grafanaAdminSecretArn;
     this.clusterId = this.cluster.id;
     this.clusterArn = this.cluster.arn;
     this.clusterName = this.cluster.name;

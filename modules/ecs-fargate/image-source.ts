@@ -1,6 +1,7 @@
 import { IResolvable } from "cdktf";
 import { hclLines, raw } from "../../lib/hcl";
 import { ObjectSpec, objectType } from "../../lib/object-type";
+import { ALLOY_IMAGE } from "./lgtm/alloy/image";
 
 export const IMAGE_SOURCE_MODES = ["docker_hub", "pull_through_cache", "registry_prefix"] as const;
 export type ImageSourceMode = (typeof IMAGE_SOURCE_MODES)[number];
@@ -41,11 +42,12 @@ export const IMAGE_SOURCE_TYPE = objectType(IMAGE_SOURCE);
 
 /**
  * The images the module runs besides the services' own, pinned by exact tag. busybox and Fluent
- * Bit come from ECR Public (no Docker Hub rate limit); Alloy is published on Docker Hub only.
+ * Bit come from ECR Public (no Docker Hub rate limit); Alloy is published on Docker Hub only, and
+ * the sidecar runs the same Alloy as the stack's collector, the version its components are checked against.
  */
 export const HELPER_IMAGES = {
   config_files: "public.ecr.aws/docker/library/busybox:1.37.0",
-  alloy: "grafana/alloy:v1.19.2",
+  alloy: ALLOY_IMAGE,
   log_router: "public.ecr.aws/aws-observability/aws-for-fluent-bit:3.4.15",
 } as const;
 

@@ -19,6 +19,9 @@ import {
 } from "./fargate-service/service-rules";
 import { CAPACITY_PROVIDER_STRATEGY_TYPE, SERVICE_CORE, TELEMETRY, Telemetry } from "./fargate-service/spec";
 import { IMAGE_SOURCE, IMAGE_SOURCE_MODES, IMAGE_SOURCE_TYPE, ImageSource } from "./image-source";
+import { lgtmInputRules } from "./lgtm/settings-rules";
+import { LGTM_SERVICE_NAMES } from "./lgtm/service-names";
+import { LGTM_SETTINGS_TYPE } from "./lgtm/settings";
 import { EcsClusterProps, EcsFargateProps, EcsServiceInput } from "./props";
 
 /** The attributes of {@link EcsServiceInput}, with their defaults. */
@@ -57,6 +60,7 @@ export const ecsFargateInputs: InputSpecs<EcsFargateProps> = {
   subnetIds: { type: "list(string)" },
   services: { type: `map(${objectType(ECS_SERVICE_INPUT)})`, default: {} },
   telemetry: { type: objectType(TELEMETRY), default: null },
+  lgtm: { type: LGTM_SETTINGS_TYPE, default: null },
 };
 
 function source(p: { imageSource: ImageSource }): Required<ImageSource> {
@@ -211,6 +215,12 @@ export function defaulted(services: Record<string, Input>): Record<string, Input
   return Object.fromEntries(Object.entries(services).map(([k, s]) => [k, withObjectDefaults(s, ECS_SERVICE_INPUT)]));
 }
 
+const servicesRules = SERVICE_INPUT_RULES.map(servicesRule);
+const lgtmRules = lgtmInputRules<EcsFargateProps>();
+
+/** Rules the construct checks part by part on literal props (a service at a time, an lgtm attribute at a time), so values of other constructs inside do not skip them. */
+export const RULES_CHECKED_BY_PART: ReadonlySet<InputRule<EcsFargateProps>> = new Set([...servicesRules, ...lgtmRules]);
+
 export const ecsFargateRules: InputRule<EcsFargateProps>[] = [
   ...(clusterRules as InputRule<EcsFargateProps>[]),
   {
@@ -235,5 +245,13 @@ export const ecsFargateRules: InputRule<EcsFargateProps>[] = [
     },
     condition: `var.telemetry == null ? true : (can(regex("${OTLP_ENDPOINT}", var.telemetry.otlp_endpoint)) && (var.telemetry.tenant == null ? true : var.telemetry.tenant != ""))`,
   },
-  ...SERVICE_INPUT_RULES.map(servicesRule),
+  ...servicesRules,
+  {
+    input: "services",
+    reads: ["lgtm"],
+    allowed: `must leave the LGTM services' names (${LGTM_SERVICE_NAMES.join(", ")}) free when lgtm is set`,
+    valid: (p) => p.lgtm === null || !Object.keys(p.services).some((key) => LGTM_SERVICE_NAMES.includes(key)),
+    condition: `var.lgtm == null ? true : length(setintersection(keys(var.services), ${JSON.stringify(LGTM_SERVICE_NAMES)})) == 0`,
+  },
+  ...lgtmRules,
 ];

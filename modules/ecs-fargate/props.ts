@@ -1,5 +1,6 @@
 import { CapacityProviderShare, ServiceCore, Telemetry } from "./fargate-service/spec";
 import { ImageSource } from "./image-source";
+import { LgtmSettings } from "./lgtm/settings";
 
 /**
  * One service of the published module: {@link ServiceCore} plus one port with who may reach it,
@@ -54,6 +55,21 @@ export interface EcsFargateProps {
   readonly telemetry?: Telemetry | null;
   /** KMS key ARN that encrypts ECS Exec sessions and their log group; null for none. The key policy must allow CloudWatch Logs. */
   readonly executeCommandKmsKeyArn?: string | null;
+  /**
+   * Runs the LGTM stack on the cluster (Mimir, Loki, Tempo, Pyroscope, Grafana, Alloy), one ECS
+   * service per role registered in Cloud Map; null runs none. Required: `namespace` (Cloud Map
+   * namespace name), `service_registry_arns` (Cloud Map service ARN by role name), `bucket` and
+   * `policy_documents` (from the lgtm-storage module), `grafana` (`root_url`, `efs` with
+   * `file_system_id` and `access_point_id` from lgtm-storage, optional `alert_sns_topic_arn`).
+   * Optional: `tenant` (default "lgtm"), `target_group_arns` (by route: grafana, mimir, loki,
+   * tempo_otlp_http, tempo_otlp_grpc, pyroscope) with `alb_security_group_id`, `ingestion_cidrs`
+   * (who may push straight to the components and Alloy), `sizing` (role → tasks, cpu, memory,
+   * ephemeral_storage_gib, spot, memcached_mib; default the prod profile, seed 004),
+   * `replication`, `images` (default the pinned tags), `retention` (days per signal) and `alloy`
+   * (`cloudwatch_namespaces` with tag filters, `log_group_prefixes`). Which target groups are
+   * given, and whether the alert topic is null, must be known at plan.
+   */
+  readonly lgtm?: LgtmSettings | null;
   /** Tags added to every resource. */
   readonly tags?: Record<string, string>;
 }

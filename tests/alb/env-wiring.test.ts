@@ -25,13 +25,14 @@ describe.each([
     expect(json.data.aws_vpc.alb.id).toBe("${aws_vpc.network.id}");
   });
 
-  it("routes Grafana and the Mimir, Loki and Tempo push endpoints under the env's domain, over HTTP until it has a certificate", () => {
+  it("routes Grafana and the Mimir, Loki, Tempo and Pyroscope push endpoints under the env's domain, over HTTP until it has a certificate", () => {
     const routes = json.resource.aws_lb_target_group.alb_route.for_each as Record<string, { host: string; port: number; ingestion: boolean }>;
     expect(Object.fromEntries(Object.entries(routes).map(([key, route]) => [key, [route.host, route.port, route.ingestion]]))).toEqual({
       grafana: [`grafana.${domain}`, 3000, false],
       mimir: [`mimir.${domain}`, 8080, true],
       loki: [`loki.${domain}`, 3100, true],
-      tempo: [`tempo.${domain}`, 4318, true],
+      tempo_otlp_http: [`tempo.${domain}`, 4318, true],
+      pyroscope: [`pyroscope.${domain}`, 4040, true],
     });
     expect(json.resource.aws_lb_listener.alb_https.count).toBe(0);
   });

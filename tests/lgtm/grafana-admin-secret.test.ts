@@ -4,12 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ReadableStack } from "../../lib/readable-stack";
 import { GrafanaAdminSecret } from "../../modules/ecs-fargate/lgtm/grafana/admin-secret";
 import { grafanaContainer } from "../../modules/ecs-fargate/lgtm/grafana/container";
-import { plausibleAttribute } from "../support/aws-provider/plausible-values";
+import { literalSecrets, STAND_IN_PASSWORD } from "../support/secret-scan";
 import { CheckResult, checkTerraform, formatDiagnostics, ResourceChange, ScratchRoot, writeScratchRoot } from "../support/terraform-runner";
 import { GRAFANA_SETTINGS } from "./support/settings";
 
-// What the stand-in hands out for the ephemeral password: the value that must appear nowhere.
-const PASSWORD = plausibleAttribute({ type: "string", sensitive: true }, "random_password", { typeName: "aws_secretsmanager_random_password", region: "ap-northeast-2" });
+const PASSWORD = STAND_IN_PASSWORD;
 
 let synthesized: string;
 let root: ScratchRoot;
@@ -28,18 +27,6 @@ beforeAll(async () => {
 afterAll(() => root.cleanup());
 
 const change = (address: string) => result.plan!.resource_changes!.find((c: ResourceChange) => c.address === address)!;
-
-/** Attributes named like a password or secret value that hold a literal string, anywhere in a JSON document. */
-function literalSecrets(value: unknown, path = ""): string[] {
-  if (Array.isArray(value)) return value.flatMap((item, i) => literalSecrets(item, `${path}[${i}]`));
-  if (value === null || typeof value !== "object") return [];
-  return Object.entries(value).flatMap(([key, inner]) => {
-    const here = `${path}.${key}`;
-    const named = /password|secret_string/i.test(key) && !/_length$|_version$|^exclude_/.test(key);
-    const literal = typeof inner === "string" && !/^\$\{[^}]+\}$/.test(inner);
-    return named && literal ? [here] : literalSecrets(inner, here);
-  });
-}
 
 describe("Grafana admin secret", () => {
   it("plans the secret and a version written from an ephemeral password", () => {

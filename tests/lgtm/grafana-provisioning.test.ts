@@ -3,7 +3,7 @@ import { CLOUDWATCH_METRICS, cloudWatchMetricNames } from "../../modules/ecs-far
 import { SCRAPE_INTERVAL } from "../../modules/ecs-fargate/lgtm/alloy/config";
 import { jsonDocument, literalText } from "../../lib/hcl";
 import { GrafanaContainer, grafanaContainer } from "../../modules/ecs-fargate/lgtm/grafana/container";
-import { DASHBOARDS } from "../../modules/ecs-fargate/lgtm/grafana/dashboards";
+import { DASHBOARDS, DASHBOARDS_DIR } from "../../modules/ecs-fargate/lgtm/grafana/dashboards";
 import { metricNames } from "../../modules/ecs-fargate/lgtm/grafana/promql";
 import { isProducedMetric } from "./support/produced-metrics";
 import { renderWithTerraform } from "./support/render";
@@ -72,7 +72,7 @@ function expandStrings(value: unknown): unknown {
 /** A provisioning file as Grafana reads it: parsed (JSON is YAML) and, where Grafana does, expanded. */
 const provisioned = (path: string, face = "literal") => expandStrings(JSON.parse(faces[face].files[path])) as Record<string, any>;
 const datasources = (face = "literal") => provisioned(`${P}/datasources/lgtm.yaml`, face).datasources as Record<string, any>[];
-const dashboard = (uid: string) => JSON.parse(faces.literal.files[`${P}/dashboards/lgtm/${uid}.json`]);
+const dashboard = (uid: string) => JSON.parse(faces.literal.files[`${DASHBOARDS_DIR}/${uid}.json`]);
 const ruleGroups = (face = "literal") => JSON.parse(faces[face].files[`${P}/alerting/lgtm-rules.yaml`]).groups as Record<string, any>[];
 
 describe("Grafana files rendered by terraform", () => {
@@ -146,8 +146,8 @@ describe("provisioned dashboards", () => {
 
   it("has a provider reading the dashboard directory into the LGTM folder", () => {
     const [provider] = provisioned(`${P}/dashboards/lgtm.yaml`).providers;
-    expect(provider).toMatchObject({ type: "file", folder: "LGTM", options: { path: `${P}/dashboards/lgtm` } });
-    expect(Object.keys(faces.literal.files).filter((path) => path.startsWith(`${P}/dashboards/lgtm/`))).toHaveLength(DASHBOARDS.length);
+    expect(provider).toMatchObject({ type: "file", folder: "LGTM", options: { path: DASHBOARDS_DIR } });
+    expect(Object.keys(faces.literal.files).filter((path) => path.startsWith(`${DASHBOARDS_DIR}/`))).toHaveLength(DASHBOARDS.length);
   });
 
   it.each(DASHBOARDS.map((spec) => spec.uid))("%s parses, and every panel and query uses a provisioned datasource and a produced metric", (uid) => {

@@ -3,6 +3,7 @@ import { Testing } from "cdktf";
 import { ReadableStack } from "../../lib/readable-stack";
 import { EcsFargate } from "../../modules/ecs-fargate/ecs-fargate";
 import { EcsFargateProps, EcsServiceInput } from "../../modules/ecs-fargate/props";
+import { BAD_LGTM_INPUTS } from "./lgtm-inputs";
 import { BadInput } from "./module-calls";
 import { TerraformJson } from "./synth";
 
@@ -56,7 +57,7 @@ export const BAD_ECS_INPUTS: BadInput<EcsFargateProps>[] = [
   { case: "no subnets", props: { subnetIds: [] }, variable: "subnet_ids", message: "subnet_ids must list one or more distinct subnet IDs" },
   { case: "an OTLP endpoint without scheme", props: { telemetry: { otlp_endpoint: "alloy:4318" } }, variable: "telemetry", message: "telemetry must be null or give otlp_endpoint as an OTLP/HTTP URL" },
   { case: "an upper-case service key", props: { services: { API: { image: "nginx:1.27" } } }, variable: "services", message: 'services must be keyed by names of 1-24 lowercase letters, digits and hyphens, starting with a letter, other than config-files, alloy, log-router (the module\'s own containers): "API"' },
-  { case: "a service named like a sidecar", props: { services: { alloy: { image: "grafana/alloy:v1.19.2" } } }, variable: "services", message: '(the module\'s own containers): "alloy"' },
+  { case: "a service named like a sidecar", props: { services: { alloy: { image: "grafana/alloy:v1.18.1" } } }, variable: "services", message: '(the module\'s own containers): "alloy"' },
   {
     case: "a memory cpu 256 cannot have",
     props: service({ cpu: 256, memory: 4096 }),
@@ -115,4 +116,5 @@ export const BAD_ECS_INPUTS: BadInput<EcsFargateProps>[] = [
     variable: "services",
     message: 'services must give task roles JSON policy documents with no wildcard action ("*" or "service:*") outside a statement whose Sid states the reason: "api" has such a policy_json',
   },
+  ...BAD_LGTM_INPUTS,
 ];

@@ -315,7 +315,7 @@ describe("published ecs-fargate module under terraform plan", () => {
 
   it("rewrites Docker Hub and ECR Public images to the pull-through cache and leaves other registries alone", () => {
     expect(container("shop", "api", "api").image).toBe(`${REGISTRY}/docker-hub/library/nginx:1.27`);
-    expect(container("shop", "api", "alloy").image).toBe(`${REGISTRY}/docker-hub/grafana/alloy:v1.19.2`);
+    expect(container("shop", "api", "alloy").image).toBe(`${REGISTRY}/docker-hub/grafana/alloy:v1.18.1`);
     expect(container("shop", "api", "log-router").image).toBe(`${REGISTRY}/ecr-public/aws-observability/aws-for-fluent-bit:3.4.15`);
     expect(container("shop", "worker", "worker").image).toBe("ghcr.io/acme/worker:1.4.2");
     expect(after("module.shop.aws_ecr_pull_through_cache_rule.cluster_docker_hub[0]")).toMatchObject({ upstream_registry_url: "registry-1.docker.io", ecr_repository_prefix: "docker-hub" });
@@ -376,7 +376,20 @@ describe("published ecs-fargate module under terraform plan", () => {
     const outputs = output.after as Record<string, unknown>;
     expect(outputs).toMatchObject({ cluster_name: "shop", service_names: { api: "api", worker: "worker" }, log_group_names: { api: "/ecs/shop/api", worker: "/ecs/shop/worker" } });
     expect([...new Set([...Object.keys(outputs), ...Object.keys(output.after_unknown as object)])].sort()).toEqual(
-      ["cluster_arn", "cluster_id", "cluster_name", "execution_role_arn", "log_group_names", "security_group_ids", "service_arns", "service_names", "task_role_arns"].sort(),
+      [
+        "cluster_arn",
+        "cluster_id",
+        "cluster_name",
+        "execution_role_arn",
+        "lgtm_endpoints",
+        "lgtm_grafana_admin_secret_arn",
+        "lgtm_security_group_ids",
+        "log_group_names",
+        "security_group_ids",
+        "service_arns",
+        "service_names",
+        "task_role_arns",
+      ].sort(),
     );
   });
 

@@ -1,5 +1,5 @@
 /** How one role of an LGTM component runs as its own ECS service. */
-export interface LgtmRole {
+export interface RoleProcess {
   /** Cloud Map service name; the role's address is `<serviceName>.<namespace>`. */
   readonly serviceName: string;
   /**

@@ -37,6 +37,12 @@ export const SUPPLEMENTS: Readonly<Record<string, readonly Supplement[]>> = {
       node: boolean,
     },
     {
+      // Not in the manifest (false is its zero value); the API docs' "Tempo gRPC API" section sets it for Grafana.
+      path: "stream_over_http_enabled",
+      source: "grafana/tempo@v2.10.8 cmd/tempo/app/config.go (StreamOverHTTPEnabled, omitempty) and docs/sources/tempo/api_docs/_index.md",
+      node: boolean,
+    },
+    {
       path: "distributor.receivers.otlp.protocols.grpc",
       source:
         "grafana/tempo@v2.10.8 vendor/go.opentelemetry.io/collector/config/configgrpc/configgrpc.go (ServerConfig) and config/confignet/confignet.go (AddrConfig, squashed)",

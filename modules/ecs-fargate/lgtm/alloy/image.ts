@@ -4,7 +4,8 @@
  * every component and stability level this config uses is checked against the version that runs.
  * 1.19.2 is newer but evidenced only by a helm-chart PR (grafana/alloy#6989) and its component
  * stability was not checked. Docker Hub tags keep the `v` (operations/helm/tests at v1.18.1 pull
- * `docker.io/grafana/alloy:v1.17.1`).
+ * `docker.io/grafana/alloy:v1.17.1`). The stack's collector and the ecs-fargate module's sidecar
+ * both run this one pin.
  */
 export const ALLOY_VERSION = "1.18.1";
 

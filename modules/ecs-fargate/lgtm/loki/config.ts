@@ -1,7 +1,7 @@
 import { IResolvable } from "cdktf";
 import { hcl, hclString } from "../../../../lib/hcl";
 import { dnsDiscovery, hostPort, hoursFromDays, httpUrl, LGTM_PORTS, TASK_INTERFACE_NAMES } from "../config-values";
-import { LgtmRole } from "../role";
+import { RoleProcess } from "../role";
 
 /** Addresses of Loki's Cloud Map services, e.g. `loki-ingester.lgtm.local`. */
 export interface LokiFqdns {
@@ -63,7 +63,7 @@ export const LOKI_ROLES = {
   querier: { serviceName: "loki-querier", flags: ["-target=querier"], writableDirectories: [DATA] },
   queryFrontend: { serviceName: "loki-query-frontend", flags: ["-target=query-frontend"], writableDirectories: [DATA] },
   compactor: { serviceName: "loki-compactor", flags: ["-target=compactor"], writableDirectories: [DATA] },
-} as const satisfies Record<keyof LokiFqdns, LgtmRole>;
+} as const satisfies Record<keyof LokiFqdns, RoleProcess>;
 
 /** Loki 3.7 in microservices mode, one config for all roles, as a config object for `yamlDocument`. */
 export function lokiConfig(settings: LokiSettings): Record<string, unknown> {

@@ -1,5 +1,5 @@
 import { dnsDiscovery, hoursFromDays, LGTM_PORTS, s3Endpoint, TASK_INTERFACE_NAMES } from "../config-values";
-import { LgtmRole } from "../role";
+import { RoleProcess } from "../role";
 
 /** What Mimir's config is built from; any value may be a literal or a Terraform token. */
 export interface MimirSettings {
@@ -26,7 +26,7 @@ const DATA = "/data";
  */
 export const MIMIR_ROLES = {
   mimir: { serviceName: "mimir", flags: [], writableDirectories: [DATA] },
-} as const satisfies Record<string, LgtmRole>;
+} as const satisfies Record<string, RoleProcess>;
 
 /** Mimir 3.0 monolithic, classic architecture (no Kafka), as a config object for `yamlDocument`. */
 export function mimirConfig(settings: MimirSettings): Record<string, unknown> {

@@ -1,5 +1,5 @@
 import { dnsDiscovery, hoursFromDays, LGTM_PORTS, s3Endpoint, TASK_INTERFACE_NAMES } from "../config-values";
-import { LgtmRole } from "../role";
+import { RoleProcess } from "../role";
 
 /** What Pyroscope's config is built from; any value may be a literal or a Terraform token. */
 export interface PyroscopeSettings {
@@ -25,7 +25,7 @@ export interface PyroscopeSettings {
  */
 export const PYROSCOPE_ROLES = {
   pyroscope: { serviceName: "pyroscope", flags: [], writableDirectories: ["/data", "/data-compactor"] },
-} as const satisfies Record<string, LgtmRole>;
+} as const satisfies Record<string, RoleProcess>;
 
 /** Pyroscope 1.21 all-in-one, as a config object for `yamlDocument`. */
 export function pyroscopeConfig(settings: PyroscopeSettings): Record<string, unknown> {

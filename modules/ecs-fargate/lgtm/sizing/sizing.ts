@@ -160,6 +160,7 @@ export const DEV_SIZING: LgtmSizing = {
 };
 
 const SEED = "seed 004";
+const WAL_DISK = { ephemeralStorageGiB: 30 };
 
 /**
  * prod = seed 004 (../shared/seeds/lgtm-ecs-fargate-architecture.md): Mimir 3 × 2 vCPU / 4 GB
@@ -170,25 +171,29 @@ const SEED = "seed 004";
  *   the most memory Fargate pairs with 0.5 vCPU; the chart's default 8 GiB is for a cluster at
  *   Grafana's smallest tier (3 TB/day), several times the seed's Loki;
  * - results cache 0.5 vCPU / 2 GB, memcached -m 1024: the chart's defaults (1024 MB, 500m) × 1.2.
+ * The roles that keep a WAL or local blocks on the task's disk get 30 GiB of ephemeral storage
+ * (Fargate's 20 GiB includes the image): Mimir's own rule asks about 11 GiB per task at this
+ * layout's metrics ceiling, Loki's and Tempo's charts give ingesters 10 GiB volumes, and a WAL
+ * that cannot be written stops ingest, so there is room for twice that and a backlog.
  */
 export const PROD_SIZING: LgtmSizing = {
   name: "prod",
   roles: {
-    mimir: sized("mimir", 3, 2048, 4096, SEED),
+    mimir: sized("mimir", 3, 2048, 4096, SEED, WAL_DISK),
     "loki-distributor": sized("loki-distributor", 2, 1024, 2048, SEED),
-    "loki-ingester": sized("loki-ingester", 2, 1024, 2048, SEED),
+    "loki-ingester": sized("loki-ingester", 2, 1024, 2048, SEED, WAL_DISK),
     "loki-querier": sized("loki-querier", 2, 1024, 2048, SEED),
     "loki-query-frontend": sized("loki-query-frontend", 2, 1024, 2048, SEED),
     "loki-compactor": sized("loki-compactor", 1, 1024, 2048, `${SEED} (Loki size; one compactor)`),
     "loki-chunks-cache": cache("loki-chunks-cache", 512, 4096, Math.floor(4096 / MEMCACHED_OVERHEAD), "Loki chart CPU; largest memory at 0.5 vCPU"),
     "loki-results-cache": cache("loki-results-cache", 512, 2048, 1024, "Loki chart defaults (1024 MB, 500m)"),
     "tempo-distributor": sized("tempo-distributor", 1, 1024, 2048, SEED),
-    "tempo-ingester": sized("tempo-ingester", 1, 1024, 2048, SEED),
+    "tempo-ingester": sized("tempo-ingester", 1, 1024, 2048, SEED, WAL_DISK),
     "tempo-querier": sized("tempo-querier", 1, 1024, 2048, SEED),
     "tempo-query-frontend": sized("tempo-query-frontend", 1, 1024, 2048, SEED),
     "tempo-compactor": sized("tempo-compactor", 1, 1024, 2048, SEED),
     "tempo-metrics-generator": sized("tempo-metrics-generator", 1, 1024, 2048, SEED),
-    pyroscope: sized("pyroscope", 1, 1024, 2048, SEED),
+    pyroscope: sized("pyroscope", 1, 1024, 2048, SEED, WAL_DISK),
     grafana: sized("grafana", 1, 512, 1024, SEED),
     alloy: sized("alloy", 1, 512, 1024, SEED),
   },

@@ -1,6 +1,6 @@
 import { Fn } from "cdktf";
 import { dnsDiscovery, hostPort, hoursFromDays, LGTM_PORTS, s3Endpoint, TASK_INTERFACE_NAMES } from "../config-values";
-import { LgtmRole } from "../role";
+import { RoleProcess } from "../role";
 
 /** Addresses of Tempo's Cloud Map services, e.g. `tempo-distributor.lgtm.local`. */
 export interface TempoFqdns {
@@ -52,7 +52,7 @@ export const TEMPO_ROLES = {
   queryFrontend: { serviceName: "tempo-query-frontend", flags: ["-target=query-frontend"], writableDirectories: [DATA] },
   compactor: { serviceName: "tempo-compactor", flags: ["-target=compactor"], writableDirectories: [DATA] },
   metricsGenerator: { serviceName: "tempo-metrics-generator", flags: ["-target=metrics-generator"], writableDirectories: [DATA] },
-} as const satisfies Record<keyof TempoFqdns, LgtmRole>;
+} as const satisfies Record<keyof TempoFqdns, RoleProcess>;
 
 /** Tempo 2.10 in microservices mode, one config for all roles, as a config object for `yamlDocument`. */
 export function tempoConfig(settings: TempoSettings): Record<string, unknown> {
@@ -60,6 +60,8 @@ export function tempoConfig(settings: TempoSettings): Record<string, unknown> {
   const ring = { instance_interface_names: TASK_INTERFACE_NAMES };
   return {
     multitenancy_enabled: true,
+    // Grafana's Tempo datasource streams search and metrics results over the HTTP port.
+    stream_over_http_enabled: true,
     server: { http_listen_port: LGTM_PORTS.tempoHttp, grpc_listen_port: LGTM_PORTS.grpc },
     distributor: {
       // Since 2.7 the receivers listen on localhost unless told otherwise.

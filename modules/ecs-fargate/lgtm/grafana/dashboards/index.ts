@@ -1,6 +1,5 @@
 import { grafanaEscaped } from "../escape";
 import { jsonDocument, literalText } from "../../../../../lib/hcl";
-import { PROVISIONING_DIR } from "../paths";
 import { metricNames } from "../promql";
 import { ALB } from "./alb";
 import { ECS_SERVICES } from "./ecs-services";
@@ -13,9 +12,11 @@ export const DASHBOARDS: readonly DashboardSpec[] = [STACK_HEALTH, ECS_SERVICES,
 /** The Grafana folder dashboards and alert rules are provisioned into. */
 export const LGTM_FOLDER = "LGTM";
 
-// Grafana's dashboard provider reads only *.yaml/*.yml in provisioning/dashboards, so the JSON
-// models can live in a directory below it, in the same task volume.
-const DASHBOARDS_DIR = `${PROVISIONING_DIR}/dashboards/lgtm`;
+/**
+ * Where the dashboard models are. Not below provisioning/dashboards: each directory of config files
+ * is its own read-only task volume, and a volume mounted inside another would hide or be hidden.
+ */
+export const DASHBOARDS_DIR = "/etc/grafana/dashboards";
 
 /** The dashboard provider (JSON is valid YAML). Provisioned dashboards cannot be deleted or saved over in the UI. */
 export function dashboardProviderFile(): string {
