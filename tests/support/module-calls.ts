@@ -45,16 +45,22 @@ export function planCallsOf(module: string, calls: Record<string, string>, extra
 }
 
 /**
- * Plans bad calls of a module until each has failed: one plan reports the variable validations of
- * every call, but a call whose error stops evaluation can hide another call's later check, so the
- * calls that passed go round again. Returns each call's error messages; "(root)" holds errors no
- * call owns.
+ * Checks bad calls of a module until each has failed: validate first (single-variable validations
+ * of every call, nothing planned), then plans of the calls that passed (cross-variable ones), round
+ * after round, since a call's error can stop evaluation before another call's check. Returns each
+ * call's error messages; "(root)" holds errors no call owns.
  */
 export async function validationErrorsByCall(module: string, calls: Record<string, string>, extra = ""): Promise<Map<string, string[]>> {
   const errors = new Map<string, string[]>();
   let remaining = { ...calls };
-  while (Object.keys(remaining).length > 0) {
-    const result = await planCallsOf(module, remaining, extra);
+  for (let round = 0; Object.keys(remaining).length > 0; round++) {
+    // validate fails single-variable validations of every call at once without planning anything;
+    // the calls that pass it meet their cross-variable validations in a plan.
+    const result = await planModuleCalls(
+      Object.fromEntries(Object.entries(remaining).map(([name, args]) => [name, { module, args }])),
+      extra,
+      { validateFirst: round === 0 },
+    );
     for (const diagnostic of result.diagnostics.filter((d) => d.severity === "error")) {
       const call = /^module "([^"]+)"/.exec(diagnostic.snippet?.context ?? "")?.[1] ?? "(root)";
       errors.set(call, [...(errors.get(call) ?? []), `${diagnostic.summary}: ${diagnostic.detail}`]);

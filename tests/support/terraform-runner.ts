@@ -81,6 +81,11 @@ export interface ResourceChange {
 export interface CheckOptions {
   /** Run plan + show (default true); false runs validate instead. */
   plan?: boolean;
+  /**
+   * Run validate before plan and stop there on errors: cheaper for configurations expected to fail
+   * their variable validations (validate checks them without planning anything).
+   */
+  validateFirst?: boolean;
   /** Root module variables for plan, passed as a -var-file. */
   vars?: Record<string, unknown>;
   /**
@@ -425,8 +430,9 @@ export async function checkTerraform(dir: string, options: CheckOptions = {}): P
 
     // `plan` validates the configuration first and reports the same diagnostics, plus variable
     // validations across every module call at once; a separate `validate` would cost a third of
-    // a check's time. Without a plan (or with the real provider, which cannot plan here) validate runs.
-    if (options.plan === false || useRealProvider) {
+    // a check's time. It runs without a plan, with the real provider (which cannot plan here), and
+    // first when asked (bad inputs: validate fails them without planning the rest).
+    if (options.plan === false || options.validateFirst || useRealProvider) {
       const validate = await runStage("validate", ["validate", "-json", "-no-color"], workDir, env, timings, (c) =>
         ((JSON.parse(c.stdout || "{}") as { diagnostics?: RawDiagnostic[] }).diagnostics ?? []).map((d) => ({ stage: "validate" as const, ...d })),
       );
