@@ -2,8 +2,9 @@ import { describe, expect, it } from "vitest";
 import { isFargateSize } from "../../modules/shared/fargate";
 import { layoutCapacity } from "../../modules/ecs-fargate/lgtm/sizing/capacity";
 import { deriveLoad, LgtmLoad, LOAD_LIMITS, parseLoad, REFERENCE_LOAD, validateLoad } from "../../modules/ecs-fargate/lgtm/sizing/load";
-import { DEV_SIZING, LGTM_PROFILES, LGTM_ROLES, LgtmSizing, PROD_SIZING, RoleSize, sizeForLoad } from "../../modules/ecs-fargate/lgtm/sizing/sizing";
-import { mimirRule } from "../../modules/ecs-fargate/lgtm/sizing/sizing-rules";
+import { sizeForLoad } from "../../modules/ecs-fargate/lgtm/sizing/for-load";
+import { DEV_SIZING, LGTM_PROFILES, LGTM_ROLES, LgtmSizing, PROD_SIZING, RoleSize } from "../../modules/ecs-fargate/lgtm/sizing/sizing";
+import { mimirRule, needAt } from "../../modules/ecs-fargate/lgtm/sizing/sizing-rules";
 
 const sizesOf = (sizing: LgtmSizing) => Object.entries(sizing.roles) as [string, RoleSize][];
 const totals = (sizing: LgtmSizing, roles?: string[]) =>
@@ -105,7 +106,7 @@ describe("profiles", () => {
 
 describe("sizeForLoad: the reference workload (1 M series at 15 s, 100 GB/day logs, 50 GB/day traces)", () => {
   it("sums Mimir's component formulas for monolithic mode (G1)", () => {
-    const perTask = mimirRule(3).perTask(deriveLoad(REFERENCE_LOAD), 1);
+    const perTask = needAt(mimirRule(3), deriveLoad(REFERENCE_LOAD), 1);
     // distributor 66,667/25k = 2.67; ingester 3 M/300k = 10; 5 QPS: frontend 0.02, scheduler 0.01,
     // querier 0.5, store-gateway 0.5; compactor 1 M/20 M = 0.05.
     expect(perTask.vcpu).toBeCloseTo(13.7467, 3);
@@ -209,7 +210,7 @@ describe("sizeForLoad: rules", () => {
 
   it("gives Mimir ephemeral storage once its disk formulas pass Fargate's included 20 GiB", () => {
     const big = sizeForLoad({ ...REFERENCE_LOAD, active_series: 10_000_000 }).roles.mimir;
-    const perTaskDisk = mimirRule(3).perTask(deriveLoad({ ...REFERENCE_LOAD, active_series: 10_000_000 }), big.tasks).diskGiB;
+    const perTaskDisk = needAt(mimirRule(3), deriveLoad({ ...REFERENCE_LOAD, active_series: 10_000_000 }), big.tasks).diskGiB;
     if (perTaskDisk + 1 > 20) expect(big.ephemeralStorageGiB).toBe(Math.ceil(perTaskDisk + 1));
     else expect(big.ephemeralStorageGiB).toBeUndefined();
     expect(sizeForLoad({ ...REFERENCE_LOAD, active_series: 100_000_000 }).roles.mimir.ephemeralStorageGiB).toBeGreaterThan(20);

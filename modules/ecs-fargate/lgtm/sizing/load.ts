@@ -1,3 +1,5 @@
+import { div, Env, evaluate, Expr, mul, ref } from "./expr";
+
 /**
  * The load an LGTM stack is sized for, as a user states it. Field names follow issue 11 so the
  * same object can come from a CLI flag (`active_series=1000000,...`) or a Terraform variable.
@@ -82,14 +84,17 @@ export interface DerivedLoad extends LgtmLoad {
 }
 
 const SECONDS_PER_DAY = 86_400;
+const logsBytesPerSecond = div(mul(ref("logs_gb_per_day"), 1e9), SECONDS_PER_DAY);
+
+/** The derived quantities as expressions over the load's fields, for both faces of the rules. */
+export const DERIVED_LOAD: Readonly<Record<Exclude<keyof DerivedLoad, keyof LgtmLoad>, Expr>> = {
+  samplesPerSecond: div(ref("active_series"), ref("scrape_interval_seconds")),
+  logsMBps: div(logsBytesPerSecond, 1e6),
+  logsMiBps: div(logsBytesPerSecond, 2 ** 20),
+  tracesMBps: div(div(mul(ref("traces_gb_per_day"), 1e9), SECONDS_PER_DAY), 1e6),
+};
 
 export function deriveLoad(load: LgtmLoad): DerivedLoad {
-  const logsBytesPerSecond = (load.logs_gb_per_day * 1e9) / SECONDS_PER_DAY;
-  return {
-    ...load,
-    samplesPerSecond: load.active_series / load.scrape_interval_seconds,
-    logsMBps: logsBytesPerSecond / 1e6,
-    logsMiBps: logsBytesPerSecond / 2 ** 20,
-    tracesMBps: (load.traces_gb_per_day * 1e9) / SECONDS_PER_DAY / 1e6,
-  };
+  const fields = load as unknown as Env;
+  return { ...load, ...(Object.fromEntries(Object.entries(DERIVED_LOAD).map(([name, expr]) => [name, evaluate(expr, fields)])) as Omit<DerivedLoad, keyof LgtmLoad>) };
 }
