@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { isFargateSize } from "../../modules/shared/fargate";
 import { layoutCapacity } from "../../modules/ecs-fargate/lgtm/sizing/capacity";
-import { deriveLoad, LgtmLoad, LOAD_LIMITS, parseLoad, REFERENCE_LOAD, validateLoad } from "../../modules/ecs-fargate/lgtm/sizing/load";
-import { DEV_SIZING, LGTM_PROFILES, LGTM_ROLES, LgtmSizing, PROD_SIZING, RoleSize, sizeForLoad } from "../../modules/ecs-fargate/lgtm/sizing/sizing";
-import { mimirRule } from "../../modules/ecs-fargate/lgtm/sizing/sizing-rules";
+import { LOAD_TYPE, loadInputRules } from "../../modules/ecs-fargate/lgtm/sizing/inputs";
+import { deriveLoad, LgtmLoad, LgtmLoadInput, LOAD_LIMITS, parseLoad, REFERENCE_LOAD, validateLoad } from "../../modules/ecs-fargate/lgtm/sizing/load";
+import { sizeForLoad } from "../../modules/ecs-fargate/lgtm/sizing/for-load";
+import { DEV_SIZING, LGTM_PROFILES, LGTM_ROLES, LgtmSizing, PROD_SIZING, RoleSize } from "../../modules/ecs-fargate/lgtm/sizing/sizing";
+import { mimirRule, needAt } from "../../modules/ecs-fargate/lgtm/sizing/sizing-rules";
 
 const sizesOf = (sizing: LgtmSizing) => Object.entries(sizing.roles) as [string, RoleSize][];
 const totals = (sizing: LgtmSizing, roles?: string[]) =>
@@ -105,7 +107,7 @@ describe("profiles", () => {
 
 describe("sizeForLoad: the reference workload (1 M series at 15 s, 100 GB/day logs, 50 GB/day traces)", () => {
   it("sums Mimir's component formulas for monolithic mode (G1)", () => {
-    const perTask = mimirRule(3).perTask(deriveLoad(REFERENCE_LOAD), 1);
+    const perTask = needAt(mimirRule(3), deriveLoad(REFERENCE_LOAD), 1);
     // distributor 66,667/25k = 2.67; ingester 3 M/300k = 10; 5 QPS: frontend 0.02, scheduler 0.01,
     // querier 0.5, store-gateway 0.5; compactor 1 M/20 M = 0.05.
     expect(perTask.vcpu).toBeCloseTo(13.7467, 3);
@@ -209,7 +211,7 @@ describe("sizeForLoad: rules", () => {
 
   it("gives Mimir ephemeral storage once its disk formulas pass Fargate's included 20 GiB", () => {
     const big = sizeForLoad({ ...REFERENCE_LOAD, active_series: 10_000_000 }).roles.mimir;
-    const perTaskDisk = mimirRule(3).perTask(deriveLoad({ ...REFERENCE_LOAD, active_series: 10_000_000 }), big.tasks).diskGiB;
+    const perTaskDisk = needAt(mimirRule(3), deriveLoad({ ...REFERENCE_LOAD, active_series: 10_000_000 }), big.tasks).diskGiB;
     if (perTaskDisk + 1 > 20) expect(big.ephemeralStorageGiB).toBe(Math.ceil(perTaskDisk + 1));
     else expect(big.ephemeralStorageGiB).toBeUndefined();
     expect(sizeForLoad({ ...REFERENCE_LOAD, active_series: 100_000_000 }).roles.mimir.ephemeralStorageGiB).toBeGreaterThan(20);
@@ -264,6 +266,24 @@ describe("load input", () => {
     expect(parseLoad("active_series=1000000, scrape_interval_seconds=15,logs_gb_per_day=100,traces_gb_per_day=50")).toEqual(REFERENCE_LOAD);
     expect(() => parseLoad("active_series=1000000")).toThrow("scrape_interval_seconds must be a number");
     expect(() => parseLoad("active_series")).toThrow('"active_series" is not name=value');
+  });
+
+  it("gives a module's load variable the volumes' defaults and one rule per field, null allowed", () => {
+    expect(LOAD_TYPE).toBe(
+      "object({ active_series = number, scrape_interval_seconds = number, logs_gb_per_day = optional(number, 0), traces_gb_per_day = optional(number, 0), profiles_per_second = optional(number, 0) })",
+    );
+    const rules = loadInputRules<{ load: LgtmLoadInput | null }>("load");
+    expect(rules.map((rule) => rule.allowed)).toEqual([
+      "must be null or give active_series as a whole number from 1 to 100000000 series",
+      "must be null or give scrape_interval_seconds as a number from 1 to 3600 s",
+      "must be null or give logs_gb_per_day as a number from 0 to 30000 GB/day",
+      "must be null or give traces_gb_per_day as a number from 0 to 100000 GB/day",
+      "must be null or give profiles_per_second as a number from 0 to 1000 profiles/s",
+    ]);
+    const failing = (load: LgtmLoadInput | null) => rules.filter((rule) => !rule.valid({ load })).map((rule) => rule.allowed.split(" ")[5]);
+    expect(failing(null)).toEqual([]);
+    expect(failing({ active_series: 1, scrape_interval_seconds: 60 })).toEqual([]);
+    expect(failing({ active_series: 2.5, scrape_interval_seconds: 0, logs_gb_per_day: -1 })).toEqual(["active_series", "scrape_interval_seconds", "logs_gb_per_day"]);
   });
 
   it("derives the rates the rules use", () => {

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { LgtmLoad, parseLoad } from "../../modules/ecs-fargate/lgtm/sizing/load";
-import { LGTM_PROFILES, LgtmSizing, sizeForLoad } from "../../modules/ecs-fargate/lgtm/sizing/sizing";
+import { sizeForLoad } from "../../modules/ecs-fargate/lgtm/sizing/for-load";
+import { LGTM_PROFILES, LgtmSizing } from "../../modules/ecs-fargate/lgtm/sizing/sizing";
 import { Assumptions, parseAssumptions } from "./assumptions";
 import { estimatePlan, PlanEstimate } from "./estimate";
 import { planEnv } from "./env-plan";

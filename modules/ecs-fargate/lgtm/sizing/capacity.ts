@@ -1,6 +1,7 @@
+import { roleRules } from "./for-load";
 import { deriveLoad, LgtmLoad, LOAD_LIMITS } from "./load";
-import { LgtmRole, LgtmSizing, OptionalRole, RoleSize, roleRules } from "./sizing";
-import { RoleRule } from "./sizing-rules";
+import { LgtmSizing, RoleSize, SizedRole } from "./sizing";
+import { needAt, replicasAt, RoleRule } from "./sizing-rules";
 
 /**
  * The inverse of sizeForLoad: how much load a fixed layout (a profile) carries under the same
@@ -9,8 +10,6 @@ import { RoleRule } from "./sizing-rules";
  * count. What the guidance fixes per replica (Loki's tier requests, Tempo's 4 GB, query roles'
  * CPU) does not limit a volume; a layout below it is listed in `belowGuidance` instead.
  */
-
-type SizedRole = Exclude<LgtmRole, OptionalRole>;
 
 /** One signal's ceiling: the smallest of its roles' ceilings. */
 export interface SignalCapacity {
@@ -39,8 +38,9 @@ const NO_LOAD: LgtmLoad = { active_series: 1, scrape_interval_seconds: 15, logs_
 
 function fits(rule: RoleRule, size: RoleSize, load: LgtmLoad): boolean {
   const derived = deriveLoad(load);
-  if (rule.throughputReplicas && Math.ceil(rule.throughputReplicas(derived) - 1e-9) > size.tasks) return false;
-  const need = rule.perTask(derived, size.tasks);
+  const replicas = replicasAt(rule, derived);
+  if (replicas !== undefined && Math.ceil(replicas - 1e-9) > size.tasks) return false;
+  const need = needAt(rule, derived, size.tasks);
   const disk = need.diskGiB > 0 ? need.diskGiB + 1 : 0;
   return (
     (need.fixedCpu || need.vcpu <= size.cpu / 1024 + 1e-9) &&
@@ -79,7 +79,7 @@ export function layoutCapacity(sizing: LgtmSizing): LayoutCapacity {
   const someLoad = deriveLoad({ ...NO_LOAD, logs_gb_per_day: 1, traces_gb_per_day: 1 });
   const belowGuidance = (Object.keys(rules) as SizedRole[]).flatMap((role) => {
     const size = sizing.roles[role];
-    const need = rules[role].perTask(someLoad, size.tasks);
+    const need = needAt(rules[role], someLoad, size.tasks);
     const short: LayoutCapacity["belowGuidance"][number][] = [];
     if (need.fixedCpu && need.vcpu > size.cpu / 1024) short.push({ role, resource: "cpu", has: size.cpu / 1024, guidance: need.vcpu });
     if (need.fixedMemory && need.memoryGiB > size.memory / 1024) short.push({ role, resource: "memory", has: size.memory / 1024, guidance: need.memoryGiB });

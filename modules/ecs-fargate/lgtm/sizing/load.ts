@@ -1,3 +1,6 @@
+import { ObjectSpec, withObjectDefaults } from "../../../../lib/object-type";
+import { div, Env, evaluate, Expr, mul, ref } from "./expr";
+
 /**
  * The load an LGTM stack is sized for, as a user states it. Field names follow issue 11 so the
  * same object can come from a CLI flag (`active_series=1000000,...`) or a Terraform variable.
@@ -13,6 +16,23 @@ export interface LgtmLoad {
   readonly traces_gb_per_day: number;
   /** Profiles ingested per second. 0 means no profiling. */
   readonly profiles_per_second: number;
+}
+
+/** A load as a user writes it: series and interval required, the volumes 0 (none) when left out. */
+export type LgtmLoadInput = Pick<LgtmLoad, "active_series" | "scrape_interval_seconds"> & Partial<LgtmLoad>;
+
+/** {@link LgtmLoadInput} as a Terraform object type's attributes, with the volumes' defaults. */
+export const LOAD_SPEC: ObjectSpec = {
+  active_series: { type: "number" },
+  scrape_interval_seconds: { type: "number" },
+  logs_gb_per_day: { type: "number", default: 0 },
+  traces_gb_per_day: { type: "number", default: 0 },
+  profiles_per_second: { type: "number", default: 0 },
+};
+
+/** The load with the volumes left out set to 0. */
+export function completeLoad(load: LgtmLoadInput): LgtmLoad {
+  return withObjectDefaults(load, LOAD_SPEC) as LgtmLoad;
 }
 
 /** The reference workload of issue 11 and COST-AND-CAPACITY §4: 1 M series at 15 s, 100 GB/day of logs, 50 GB/day of traces. */
@@ -31,13 +51,26 @@ export const REFERENCE_LOAD: LgtmLoad = {
  * Grafana's largest Mimir preset (large.yaml, ≈ 10 M). Real loads pass; typos of orders of
  * magnitude fail.
  */
-export const LOAD_LIMITS: Readonly<Record<keyof LgtmLoad, { min: number; max: number; integer?: boolean; unit: string }>> = {
+export const LOAD_LIMITS: Readonly<Record<keyof LgtmLoad, LoadLimit>> = {
   active_series: { min: 1, max: 100_000_000, integer: true, unit: "series" },
   scrape_interval_seconds: { min: 1, max: 3600, unit: "s" },
   logs_gb_per_day: { min: 0, max: 30_000, unit: "GB/day" },
   traces_gb_per_day: { min: 0, max: 100_000, unit: "GB/day" },
   profiles_per_second: { min: 0, max: 1_000, unit: "profiles/s" },
 };
+
+export interface LoadLimit {
+  readonly min: number;
+  readonly max: number;
+  /** Only whole numbers. */
+  readonly integer?: boolean;
+  readonly unit: string;
+}
+
+/** True when the value is a number the limit accepts. */
+export function withinLimit(value: unknown, limit: LoadLimit): boolean {
+  return typeof value === "number" && value >= limit.min && value <= limit.max && (!limit.integer || Number.isInteger(value));
+}
 
 /** Returns the load unchanged when every field is a number in range; otherwise throws one error naming every bad field. */
 export function validateLoad(load: LgtmLoad): LgtmLoad {
@@ -60,13 +93,13 @@ export function validateLoad(load: LgtmLoad): LgtmLoad {
 
 /** Parses `active_series=1000000,scrape_interval_seconds=15,...`; omitted volumes default to 0, series and interval are required. */
 export function parseLoad(text: string): LgtmLoad {
-  const fields: Record<string, number> = { logs_gb_per_day: 0, traces_gb_per_day: 0, profiles_per_second: 0 };
+  const fields: Record<string, number> = {};
   for (const pair of text.split(",").map((part) => part.trim()).filter(Boolean)) {
     const [name, value, extra] = pair.split("=");
     if (value === undefined || extra !== undefined || value.trim() === "") throw new Error(`Invalid load: "${pair}" is not name=value.`);
     fields[name.trim()] = Number(value);
   }
-  return validateLoad(fields as unknown as LgtmLoad);
+  return validateLoad(completeLoad(fields as unknown as LgtmLoadInput));
 }
 
 /** Quantities the rules work in, derived once. Decimal units, as the sources state their rates. */
@@ -82,14 +115,17 @@ export interface DerivedLoad extends LgtmLoad {
 }
 
 const SECONDS_PER_DAY = 86_400;
+const logsBytesPerSecond = div(mul(ref("logs_gb_per_day"), 1e9), SECONDS_PER_DAY);
+
+/** The derived quantities as expressions over the load's fields, for both faces of the rules. */
+export const DERIVED_LOAD: Readonly<Record<Exclude<keyof DerivedLoad, keyof LgtmLoad>, Expr>> = {
+  samplesPerSecond: div(ref("active_series"), ref("scrape_interval_seconds")),
+  logsMBps: div(logsBytesPerSecond, 1e6),
+  logsMiBps: div(logsBytesPerSecond, 2 ** 20),
+  tracesMBps: div(div(mul(ref("traces_gb_per_day"), 1e9), SECONDS_PER_DAY), 1e6),
+};
 
 export function deriveLoad(load: LgtmLoad): DerivedLoad {
-  const logsBytesPerSecond = (load.logs_gb_per_day * 1e9) / SECONDS_PER_DAY;
-  return {
-    ...load,
-    samplesPerSecond: load.active_series / load.scrape_interval_seconds,
-    logsMBps: logsBytesPerSecond / 1e6,
-    logsMiBps: logsBytesPerSecond / 2 ** 20,
-    tracesMBps: (load.traces_gb_per_day * 1e9) / SECONDS_PER_DAY / 1e6,
-  };
+  const fields = load as unknown as Env;
+  return { ...load, ...(Object.fromEntries(Object.entries(DERIVED_LOAD).map(([name, expr]) => [name, evaluate(expr, fields)])) as Omit<DerivedLoad, keyof LgtmLoad>) };
 }

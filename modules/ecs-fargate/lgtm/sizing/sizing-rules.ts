@@ -1,3 +1,4 @@
+import { add, div, Env, evaluate, Expr, ifAtMost, mul, ref, sub } from "./expr";
 import { DerivedLoad } from "./load";
 
 /**
@@ -6,6 +7,9 @@ import { DerivedLoad } from "./load";
  * collected in ../shared/design/COST-AND-CAPACITY.md §3 (cited below as COST §n).
  *
  * Units: vCPU and GiB. Grafana writes "GB" for memory; we read it as GiB, which rounds up.
+ *
+ * The rules are expressions ({@link Expr}), not functions: the same formulas are evaluated here
+ * for a literal load and rendered as Terraform for a load that is a module variable.
  */
 
 /** What one task of a role needs. */
@@ -23,6 +27,13 @@ export interface Need {
   readonly fixedCpu?: boolean;
 }
 
+/** {@link Need} as expressions over the load's fields, its derived rates and {@link TASKS}. */
+export interface NeedRule extends Omit<Need, "vcpu" | "memoryGiB" | "diskGiB"> {
+  readonly vcpu: Expr;
+  readonly memoryGiB: Expr;
+  readonly diskGiB: Expr;
+}
+
 /** How a role's size follows the load. */
 export interface RoleRule {
   /** Fewest tasks for availability (replication factor, HA pair) or the only count that works (singletons). */
@@ -33,13 +44,31 @@ export interface RoleRule {
    * Replicas the volume needs, fractional, before the minimum. Absent for roles whose work is
    * split evenly over any task count (Mimir, Alloy): their count is chosen by cost.
    */
-  readonly throughputReplicas?: (load: DerivedLoad) => number;
+  readonly throughputReplicas?: Expr;
   /** Count step when the count is chosen by cost (Mimir: whole zones of the replication factor). */
   readonly step?: number;
-  /** What each of `tasks` tasks needs for the load. */
-  readonly perTask: (load: DerivedLoad, tasks: number) => Need;
+  /** What each of {@link TASKS} tasks needs for the load. */
+  readonly perTask: NeedRule;
   /** The guidance this rule follows, printed with the size. */
   readonly basis: string;
+}
+
+/** A field or derived rate of the load, in a rule. */
+const load = (name: keyof DerivedLoad): Expr => ref(name);
+
+/** The task count, in a rule's {@link RoleRule.perTask}. */
+export const TASKS = ref("tasks");
+
+/** What each of `tasks` tasks of the role needs for the load. */
+export function needAt(rule: RoleRule, derived: DerivedLoad, tasks: number): Need {
+  const env: Env = { ...(derived as unknown as Env), tasks };
+  const { vcpu, memoryGiB, diskGiB, ...flags } = rule.perTask;
+  return { vcpu: evaluate(vcpu, env), memoryGiB: evaluate(memoryGiB, env), diskGiB: evaluate(diskGiB, env), ...flags };
+}
+
+/** The replicas the role's volume needs, fractional; undefined for a role whose count is chosen by cost. */
+export function replicasAt(rule: RoleRule, derived: DerivedLoad): number | undefined {
+  return rule.throughputReplicas === undefined ? undefined : evaluate(rule.throughputReplicas, derived as unknown as Env);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -74,21 +103,19 @@ const MIMIR_HEADROOM = 1.5;
  * Memory and disk get the 50% headroom.
  */
 export function mimirRule(replicationFactor: number): RoleRule {
+  const millions = div(load("active_series"), 1e6);
+  const inMemorySeries = mul(load("active_series"), replicationFactor);
+  const qps = mul(millions, MIMIR_QPS_PER_MILLION_SERIES);
+  const distributor = div(load("samplesPerSecond"), 25_000);
+  const ingesterCores = div(inMemorySeries, 300_000);
+  const compactor = div(load("active_series"), 20e6);
+  const cores = add(distributor, ingesterCores, div(qps, 250), div(qps, 500), div(qps, 10), div(qps, 10), compactor);
+  const memory = add(distributor, mul(2.5, ingesterCores), div(qps, 250), div(mul(0.1, qps), 500), div(qps, 10), div(qps, 10), mul(4, compactor));
+  const disk = add(mul(5, ingesterCores), mul(13, millions, replicationFactor / 3), mul(300, compactor));
   return {
     minimum: replicationFactor,
     step: replicationFactor,
-    perTask: (load, tasks) => {
-      const millions = load.active_series / 1e6;
-      const inMemorySeries = load.active_series * replicationFactor;
-      const qps = millions * MIMIR_QPS_PER_MILLION_SERIES;
-      const distributor = load.samplesPerSecond / 25_000;
-      const ingesterCores = inMemorySeries / 300_000;
-      const compactor = load.active_series / 20e6;
-      const cores = distributor + ingesterCores + qps / 250 + qps / 500 + qps / 10 + qps / 10 + compactor;
-      const memory = distributor + 2.5 * ingesterCores + qps / 250 + (0.1 * qps) / 500 + qps / 10 + qps / 10 + 4 * compactor;
-      const disk = 5 * ingesterCores + 13 * millions * (replicationFactor / 3) + 300 * compactor;
-      return { vcpu: cores / tasks, memoryGiB: (MIMIR_HEADROOM * memory) / tasks, diskGiB: (MIMIR_HEADROOM * disk) / tasks };
-    },
+    perTask: { vcpu: div(cores, TASKS), memoryGiB: div(mul(MIMIR_HEADROOM, memory), TASKS), diskGiB: div(mul(MIMIR_HEADROOM, disk), TASKS) },
     basis: "Mimir capacity planning (G1): sum of the component formulas, +50% memory/disk, split over monolithic tasks",
   };
 }
@@ -142,10 +169,21 @@ const LOKI_TIER_REPLICATION = 3;
  * A tier figure at a volume, read piecewise-linearly through (0, 0), (3 TB/day, tier 1) and
  * (30 TB/day, tier 2): every figure grows from tier 1 to tier 2, so more volume never needs less.
  */
-function lokiFigure(gbPerDay: number, figure: (tier: LokiTier) => number): number {
+function lokiFigure(figure: (tier: LokiTier) => number): Expr {
   const [small, large] = LOKI_TIERS;
-  if (gbPerDay <= small.gbPerDay) return (figure(small) * gbPerDay) / small.gbPerDay;
-  return figure(small) + ((figure(large) - figure(small)) * (gbPerDay - small.gbPerDay)) / (large.gbPerDay - small.gbPerDay);
+  const gbPerDay = load("logs_gb_per_day");
+  return ifAtMost(
+    gbPerDay,
+    small.gbPerDay,
+    div(mul(figure(small), gbPerDay), small.gbPerDay),
+    add(figure(small), div(mul(figure(large) - figure(small), sub(gbPerDay, small.gbPerDay)), large.gbPerDay - small.gbPerDay)),
+  );
+}
+
+/** A per-replica figure of the tier the volume falls in. */
+function lokiRequest(figure: (tier: LokiTier) => number): Expr {
+  const [small, large] = LOKI_TIERS;
+  return ifAtMost(load("logs_gb_per_day"), small.gbPerDay, figure(small), figure(large));
 }
 
 /**
@@ -159,16 +197,17 @@ function lokiFigure(gbPerDay: number, figure: (tier: LokiTier) => number): numbe
  */
 export function lokiRule(role: LokiRole, minimum: number, replicationFactor: number): RoleRule {
   const writePath = role === "distributor" || role === "ingester" || role === "compactor";
-  const replicasAt = (load: DerivedLoad) => lokiFigure(load.logs_gb_per_day, (tier) => tier.roles[role].replicas);
+  const share = role === "ingester" ? replicationFactor / LOKI_TIER_REPLICATION : 1;
+  const totalCpu = lokiFigure((tier) => tier.roles[role].cpu * tier.roles[role].replicas);
   return {
     minimum,
-    ...(role === "compactor" ? { exactly: 1 } : { throughputReplicas: replicasAt }),
-    perTask: (load, tasks) => {
-      const request = LOKI_TIERS[load.logs_gb_per_day <= LOKI_TIERS[0].gbPerDay ? 0 : 1].roles[role];
-      const share = role === "ingester" ? replicationFactor / LOKI_TIER_REPLICATION : 1;
-      const totalCpu = lokiFigure(load.logs_gb_per_day, (tier) => tier.roles[role].cpu * tier.roles[role].replicas);
-      const vcpu = writePath ? (totalCpu * share) / tasks : request.cpu;
-      return { vcpu, memoryGiB: request.memoryGiB, diskGiB: 0, fixedMemory: true, fixedCpu: !writePath };
+    ...(role === "compactor" ? { exactly: 1 } : { throughputReplicas: lokiFigure((tier) => tier.roles[role].replicas) }),
+    perTask: {
+      vcpu: writePath ? div(mul(totalCpu, share), TASKS) : lokiRequest((tier) => tier.roles[role].cpu),
+      memoryGiB: lokiRequest((tier) => tier.roles[role].memoryGiB),
+      diskGiB: 0,
+      fixedMemory: true,
+      fixedCpu: !writePath,
     },
     basis: `Loki sizing tiers (G3): ${role} p90 request, replicas along the tiers' volumes${writePath ? ", CPU by volume share" : ""}`,
   };
@@ -200,17 +239,17 @@ export function tempoRule(
     compactor: { mbpsPerReplica: 3, cpu: 1, memoryGiB: 4, scalesCpu: true },
     "metrics-generator": { mbpsPerReplica: 3, cpu: 1, memoryGiB: 2, scalesCpu: true }, // (est.)
   }[role];
-  const replicasAt = (load: DerivedLoad) => load.tracesMBps / guidance.mbpsPerReplica;
+  const replicas = guidance.mbpsPerReplica > 0 ? div(load("tracesMBps"), guidance.mbpsPerReplica) : undefined;
   return {
     minimum,
-    ...(guidance.mbpsPerReplica > 0 ? { throughputReplicas: replicasAt } : { exactly: minimum }),
-    perTask: (load, tasks) => ({
-      vcpu: guidance.scalesCpu ? (guidance.cpu * replicasAt(load)) / tasks : guidance.cpu,
+    ...(replicas ? { throughputReplicas: replicas } : { exactly: minimum }),
+    perTask: {
+      vcpu: guidance.scalesCpu && replicas ? div(mul(guidance.cpu, replicas), TASKS) : guidance.cpu,
       memoryGiB: guidance.memoryGiB,
       diskGiB: 0,
       fixedMemory: true,
       fixedCpu: !guidance.scalesCpu,
-    }),
+    },
     basis:
       role === "metrics-generator"
         ? "no Grafana sizing for the metrics-generator: (est.) like the ingester, 1 CPU per 3 MB/s, 2 GB"
@@ -224,6 +263,11 @@ export function tempoRule(
 /** Alloy's default `scrape_interval` (60 s), the interval its per-series estimate is stated for. */
 const ALLOY_DEFAULT_SCRAPE_SECONDS = 60;
 
+/** Alloy's whole-cluster CPU and memory, per the estimate below. */
+const alloyMillions = div(load("active_series"), 1e6);
+const alloyCpu = add(mul(0.4, alloyMillions, div(ALLOY_DEFAULT_SCRAPE_SECONDS, load("scrape_interval_seconds"))), load("logsMiBps"), div(load("profiles_per_second"), 100));
+const alloyMemory = add(mul(11, alloyMillions), mul(120 / 1024, load("logsMiBps")), div(mul(10, load("profiles_per_second")), 100));
+
 /**
  * Alloy's resource estimate (G5, grafana/alloy docs/sources/set-up/estimate-resource-usage.md, last
  * changed 2026-02-18 in commit 0533d385): per 1 M active series "with the default scrape interval"
@@ -235,12 +279,7 @@ const ALLOY_DEFAULT_SCRAPE_SECONDS = 60;
  */
 export const alloyRule: RoleRule = {
   minimum: 2,
-  perTask: (load, tasks) => {
-    const millions = load.active_series / 1e6;
-    const vcpu = 0.4 * millions * (ALLOY_DEFAULT_SCRAPE_SECONDS / load.scrape_interval_seconds) + load.logsMiBps + load.profiles_per_second / 100;
-    const memoryGiB = 11 * millions + (120 / 1024) * load.logsMiBps + (10 * load.profiles_per_second) / 100;
-    return { vcpu: vcpu / tasks, memoryGiB: memoryGiB / tasks, diskGiB: 0 };
-  },
+  perTask: { vcpu: div(alloyCpu, TASKS), memoryGiB: div(alloyMemory, TASKS), diskGiB: 0 },
   basis: "Alloy resource estimate (G5): per 1 M series, per MiB/s of logs, per 100 profiles/s, split over tasks",
 };
 
@@ -252,7 +291,7 @@ export const alloyRule: RoleRule = {
 export const grafanaRule: RoleRule = {
   minimum: 1,
   exactly: 1,
-  perTask: () => ({ vcpu: 1, memoryGiB: 0.5, diskGiB: 0 }),
+  perTask: { vcpu: 1, memoryGiB: 0.5, diskGiB: 0 },
   basis: "Grafana installation minimum: 1 core, 512 MB; one task (SQLite on EFS)",
 };
 
@@ -265,6 +304,6 @@ export const grafanaRule: RoleRule = {
 export const pyroscopeRule: RoleRule = {
   minimum: 1,
   exactly: 1,
-  perTask: (load) => ({ vcpu: 1 + load.profiles_per_second / 100, memoryGiB: 2 + (10 * load.profiles_per_second) / 100, diskGiB: 0 }),
+  perTask: { vcpu: add(1, div(load("profiles_per_second"), 100)), memoryGiB: add(2, div(mul(10, load("profiles_per_second")), 100)), diskGiB: 0 },
   basis: "no Grafana throughput sizing for Pyroscope: (est.) seed size + Alloy's per-100-profiles/s figure",
 };

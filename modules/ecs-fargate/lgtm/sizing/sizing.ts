@@ -1,11 +1,7 @@
-import { roundUpToFargate } from "../../../shared/fargate";
-import { deriveLoad, DerivedLoad, LgtmLoad, validateLoad } from "./load";
-import { alloyRule, grafanaRule, lokiRule, mimirRule, Need, pyroscopeRule, RoleRule, tempoRule } from "./sizing-rules";
-
 /**
- * How many tasks of what size each LGTM role runs: the `dev` and `prod` profiles, and
- * `sizeForLoad(load)` from Grafana's capacity guidance. Pure data, no constructs: the data-plane
- * components build their Fargate services from a {@link LgtmSizing}.
+ * How many tasks of what size each LGTM role runs: the `dev` and `prod` profiles here, and
+ * `sizeForLoad(load)` from Grafana's capacity guidance (for-load.ts). Pure data, no constructs: the
+ * data-plane components build their Fargate services from a {@link LgtmSizing}.
  */
 
 /** Every role the stack runs, one ECS service each. */
@@ -38,6 +34,9 @@ export type LgtmRole = (typeof LGTM_ROLES)[number];
 /** Roles a sizing may leave out (dev runs Loki without caches). */
 export type OptionalRole = "loki-chunks-cache" | "loki-results-cache";
 
+/** Roles every sizing sizes. */
+export type SizedRole = Exclude<LgtmRole, OptionalRole>;
+
 /** The size of one role's ECS service. */
 export interface RoleSize {
   /** Desired task count. */
@@ -57,7 +56,7 @@ export interface RoleSize {
 }
 
 /** Sizes by role; the caches are absent when a sizing runs Loki without them. */
-export type RoleSizes = { readonly [R in Exclude<LgtmRole, OptionalRole>]: RoleSize } & { readonly [R in OptionalRole]?: RoleSize };
+export type RoleSizes = { readonly [R in SizedRole]: RoleSize } & { readonly [R in OptionalRole]?: RoleSize };
 
 /** Replication factors the task counts imply; the components' configs must use these. */
 export interface ReplicationFactors {
@@ -72,7 +71,7 @@ export interface ReplicationFactors {
 }
 
 export interface LgtmSizing {
-  /** `dev`, `prod` (seed 004), or `load` (from {@link sizeForLoad}). */
+  /** `dev`, `prod` (seed 004), or `load` (from `sizeForLoad`). */
   readonly name: "dev" | "prod" | "load";
   readonly roles: RoleSizes;
   readonly replication: ReplicationFactors;
@@ -115,13 +114,13 @@ export const SPOT_ALLOWED: Readonly<Record<LgtmRole, boolean>> = {
  * request = round(allocatedMemory × 1.2) (grafana/loki production/helm/loki/templates/memcached/
  * _memcached-statefulset.tpl, chart 7.3.0, snapshot 2026-08-22).
  */
-const MEMCACHED_OVERHEAD = 1.2;
+export const MEMCACHED_OVERHEAD = 1.2;
 
-function sized(role: LgtmRole, tasks: number, cpu: number, memory: number, basis: string, extra: Partial<RoleSize> = {}): RoleSize {
+export function sized(role: LgtmRole, tasks: number, cpu: number, memory: number, basis: string, extra: Partial<RoleSize> = {}): RoleSize {
   return { tasks, cpu, memory, spot: SPOT_ALLOWED[role], basis, ...extra };
 }
 
-function cache(role: OptionalRole, cpu: number, memory: number, memcachedMiB: number, basis: string): RoleSize {
+export function cache(role: OptionalRole, cpu: number, memory: number, memcachedMiB: number, basis: string): RoleSize {
   return sized(role, 1, cpu, memory, basis, { memcachedMiB });
 }
 
@@ -209,121 +208,3 @@ export const PROD_SIZING: LgtmSizing = {
 
 /** The two named profiles. */
 export const LGTM_PROFILES = { dev: DEV_SIZING, prod: PROD_SIZING } as const;
-
-/**
- * Fargate charges about 9.1 GB-hours for one vCPU-hour, in both regions and architectures priced
- * in COST §1.1 (x86 us-east-1 0.04048 / 0.004445; ARM 0.03238 / 0.00356; Seoul x86 0.04656 /
- * 0.00511; ARM 0.03725 / 0.00409). Used to compare task splits, not to price them.
- */
-const VCPU_COST_IN_GB = 9.1;
-/** Ephemeral storage beyond 20 GiB costs about 0.031 GB-hours of memory per GiB (0.000111 / 0.00356). */
-const EPHEMERAL_GIB_COST_IN_GB = 0.031;
-/** Included ephemeral storage, and room left for the image and logs when a role writes to disk. */
-const INCLUDED_EPHEMERAL_GIB = 20;
-const IMAGE_GIB = 1;
-const MAX_EPHEMERAL_GIB = 200;
-/** The most tasks a cost-chosen count may reach before the load is rejected as beyond Fargate. */
-const MAX_SPLIT_TASKS = 600;
-
-/** A need as a Fargate size, never below the role's dev size (the smallest it starts in). */
-function fargateSize(role: LgtmRole, need: Need): { cpu: number; memory: number; ephemeralStorageGiB?: number } | undefined {
-  const floor = DEV_SIZING.roles[role as Exclude<LgtmRole, OptionalRole>];
-  const cpu = Math.max(Math.ceil(need.vcpu * 1024), floor?.cpu ?? 256);
-  const memory = Math.max(Math.ceil(need.memoryGiB * 1024), floor?.memory ?? 512);
-  if (cpu > 16384 || memory > 122880) return undefined;
-  const disk = need.diskGiB > 0 ? Math.ceil(need.diskGiB + IMAGE_GIB) : 0;
-  if (disk > MAX_EPHEMERAL_GIB) return undefined;
-  return { ...roundUpToFargate(cpu, memory), ...(disk > INCLUDED_EPHEMERAL_GIB ? { ephemeralStorageGiB: disk } : {}) };
-}
-
-function relativeCost(tasks: number, size: { cpu: number; memory: number; ephemeralStorageGiB?: number }): number {
-  const extraDisk = (size.ephemeralStorageGiB ?? INCLUDED_EPHEMERAL_GIB) - INCLUDED_EPHEMERAL_GIB;
-  return tasks * ((size.cpu / 1024) * VCPU_COST_IN_GB + size.memory / 1024 + extraDisk * EPHEMERAL_GIB_COST_IN_GB);
-}
-
-/**
- * The task count for a role whose work splits evenly: of every count from the minimum up (in steps
- * of `step`), the one whose Fargate sizes cost least, fewer tasks on a tie. Rounding to Fargate
- * pairs is what makes this matter: 4.6 vCPU of need rounds up to an 8-vCPU task.
- */
-function cheapestSplit(role: LgtmRole, rule: RoleRule, load: DerivedLoad): number {
-  let best: { tasks: number; cost: number } | undefined;
-  const step = rule.step ?? 1;
-  for (let tasks = rule.minimum; tasks <= MAX_SPLIT_TASKS; tasks += step) {
-    const size = fargateSize(role, rule.perTask(load, tasks));
-    if (!size) continue;
-    const cost = relativeCost(tasks, size);
-    if (!best || cost < best.cost - 1e-9) best = { tasks, cost };
-  }
-  if (!best) throw new Error(`${role}: the load needs more than ${MAX_SPLIT_TASKS} of the largest Fargate tasks.`);
-  return best.tasks;
-}
-
-function taskCount(role: LgtmRole, rule: RoleRule, load: DerivedLoad): number {
-  if (rule.exactly !== undefined) return rule.exactly;
-  if (!rule.throughputReplicas) return cheapestSplit(role, rule, load);
-  return Math.max(rule.minimum, Math.ceil(rule.throughputReplicas(load) - 1e-9));
-}
-
-/** Replication factors for a sized-from-load stack: the systems' HA defaults (Mimir and Loki default to 3; Tempo's doc example uses 3). */
-const LOAD_REPLICATION: ReplicationFactors = { mimir: 3, loki: 3, tempo: 3, pyroscope: 1 };
-
-/** The rule for each role at the given replication factors; caches are fixed sizes, not rules. */
-export function roleRules(replication: ReplicationFactors): Readonly<Record<Exclude<LgtmRole, OptionalRole>, RoleRule>> {
-  return {
-    mimir: mimirRule(replication.mimir),
-    "loki-distributor": lokiRule("distributor", 2, replication.loki),
-    "loki-ingester": lokiRule("ingester", replication.loki, replication.loki),
-    "loki-querier": lokiRule("querier", 2, replication.loki),
-    "loki-query-frontend": lokiRule("query-frontend", 2, replication.loki),
-    "loki-compactor": lokiRule("compactor", 1, replication.loki),
-    "tempo-distributor": tempoRule("distributor", 2),
-    "tempo-ingester": tempoRule("ingester", replication.tempo),
-    "tempo-querier": tempoRule("querier", 2),
-    "tempo-query-frontend": tempoRule("query-frontend", 2),
-    "tempo-compactor": tempoRule("compactor", 1),
-    "tempo-metrics-generator": tempoRule("metrics-generator", 1),
-    pyroscope: pyroscopeRule,
-    grafana: grafanaRule,
-    alloy: alloyRule,
-  };
-}
-
-/**
- * Loki's memcached at the chart's defaults (chunks 8192 MB, results 1024 MB, 500m CPU each; Loki
- * chart 7.3.0 values.yaml), except that 8192 MB × 1.2 fits no 1-vCPU Fargate task: the chunks cache
- * takes 1 vCPU / 8 GB and the item memory that leaves (8192 ÷ 1.2).
- */
-const LOAD_CACHES = {
-  "loki-chunks-cache": cache("loki-chunks-cache", 1024, 8192, Math.floor(8192 / MEMCACHED_OVERHEAD), "Loki chart default 8 GiB, capped at 1 vCPU / 8 GB"),
-  "loki-results-cache": cache("loki-results-cache", 512, 2048, 1024, "Loki chart defaults (1024 MB, 500m)"),
-};
-
-/**
- * The layout Grafana's guidance gives for a load: every role's count and Fargate size, never below
- * the HA minimums (replication factor 3 ⇒ at least 3 Mimir tasks and Loki/Tempo ingesters; 2
- * distributors, queriers, query-frontends and Alloy tasks). Throws on a load outside
- * {@link LOAD_LIMITS}.
- */
-export function sizeForLoad(load: LgtmLoad): LgtmSizing {
-  const derived = deriveLoad(validateLoad(load));
-  const rules = roleRules(LOAD_REPLICATION);
-  const roles = Object.fromEntries(
-    (Object.entries(rules) as [Exclude<LgtmRole, OptionalRole>, RoleRule][]).map(([role, rule]) => {
-      const tasks = taskCount(role, rule, derived);
-      const size = fargateSize(role, rule.perTask(derived, tasks));
-      if (!size) throw new Error(`${role}: no Fargate task is large enough for this load at ${tasks} tasks.`);
-      return [role, sized(role, tasks, size.cpu, size.memory, rule.basis, size.ephemeralStorageGiB ? { ephemeralStorageGiB: size.ephemeralStorageGiB } : {})];
-    }),
-  ) as RoleSizes;
-  return {
-    name: "load",
-    roles: { ...roles, ...LOAD_CACHES },
-    replication: LOAD_REPLICATION,
-    notes: [
-      "Replication factor 3 for Mimir, Loki and Tempo: one task of each can be lost without losing data or writes.",
-      "Single tasks by design: Grafana (SQLite on EFS), Pyroscope (monolithic), Loki's compactor.",
-      "Query roles are sized for typical query load; Grafana warns unoptimised Loki queries can need 10x the queriers.",
-    ],
-  };
-}
