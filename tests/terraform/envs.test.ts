@@ -83,7 +83,12 @@ describe.each(["dev", "prod"])("env %s service discovery and telemetry storage",
     expect(addresses(env, "aws_efs_mount_target.")).toHaveLength(profile.azs.length);
     const efs = stackJson(env).resource;
     expect(efs.aws_efs_mount_target.storage_grafana.subnet_id).toContain("aws_subnet.network_private");
-    expect(efs.aws_vpc_security_group_ingress_rule.storage_grafana_efs_nfs.referenced_security_group_id).toContain("aws_security_group.ecs_lgtm_grafana");
+    // The composition's rule, moved from the storage's (envs/moved.ts): NFS into the file system's group from Grafana's only.
+    expect(addresses(env, "aws_vpc_security_group_ingress_rule.").filter((address) => address.includes("grafana_efs"))).toEqual(["aws_vpc_security_group_ingress_rule.grafana_efs_nfs"]);
+    expect(efs.aws_vpc_security_group_ingress_rule.grafana_efs_nfs).toMatchObject({ from_port: 2049, to_port: 2049 });
+    expect(efs.aws_vpc_security_group_ingress_rule.grafana_efs_nfs.referenced_security_group_id).toContain("aws_security_group.ecs_lgtm_grafana");
+    expect(efs.aws_vpc_security_group_ingress_rule.grafana_efs_nfs.security_group_id).toContain("aws_security_group.storage_grafana_efs");
+    expect(stackJson(env).moved).toEqual([{ from: "aws_vpc_security_group_ingress_rule.storage_grafana_efs_nfs[0]", to: "aws_vpc_security_group_ingress_rule.grafana_efs_nfs" }]);
     expect(planned(env, "aws_ecs_task_definition.ecs_lgtm_grafana[\"grafana\"]").volume).toContainEqual(
       expect.objectContaining({ name: "efs-0", efs_volume_configuration: [expect.objectContaining({ transit_encryption: "ENABLED" })] }),
     );
