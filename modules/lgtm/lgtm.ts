@@ -88,7 +88,8 @@ export class Lgtm extends Construct {
     const grafanaHost = containsToken(props.cdn)
       ? hclString`try(${props.cdn}.aliases[0], ${`grafana.${props.domain}`})`
       : (props.cdn?.aliases?.[0] ?? `grafana.${props.domain}`);
-    const routes = lgtmRoutes({ domain: props.domain, grafanaHost, behindCdn: withCdn, https: isGiven(props.certificateArn) });
+    const https = isGiven(props.certificateArn);
+    const routes = lgtmRoutes({ domain: props.domain, grafanaHost, behindCdn: withCdn, https });
 
     // The distribution's origin is the load balancer, and the load balancer's Grafana rule needs the
     // distribution's header: the origin is read once the load balancer exists.
@@ -150,6 +151,7 @@ export class Lgtm extends Construct {
       { source: "../alb" },
     );
     const urls = alb.urls;
+    const grafanaUrl = `${entry(urls, "grafana")}/`;
     const ecs = useBlock(
       this,
       "ecs",
@@ -167,7 +169,7 @@ export class Lgtm extends Construct {
           storage,
           alb,
           routes,
-          grafanaUrl: `${entry(urls, "grafana")}/`,
+          grafanaUrl,
           ingestionCidrs: [network.vpcCidr],
           alertSnsTopicArn: props.alertSnsTopicArn,
           cloudwatchTags: options.cloudwatchTags ?? tags,
@@ -186,13 +188,13 @@ export class Lgtm extends Construct {
       referencedSecurityGroupId: entry(ecs.lgtmSecurityGroupIds, "grafana"),
     });
 
-    this.grafanaUrl = `${entry(urls, "grafana")}/`;
+    this.grafanaUrl = grafanaUrl;
     this.grafanaAdminSecretArn = ecs.lgtmGrafanaAdminSecretArn;
     this.pushEndpoints = {
       prometheus_remote_write: `${entry(urls, "mimir")}/api/v1/push`,
       loki_push: `${entry(urls, "loki")}/loki/api/v1/push`,
       otlp_http: `${entry(urls, "tempo_otlp_http")}/v1/traces`,
-      otlp_grpc: choose(isGiven(props.certificateArn), `tempo.${props.domain}:443`, null) as string,
+      otlp_grpc: choose(https, `tempo.${props.domain}:443`, null) as string,
       pyroscope: entry(urls, "pyroscope"),
     };
     this.internalEndpoints = ecs.lgtmEndpoints;
