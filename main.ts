@@ -6,6 +6,7 @@ import { moduleDir, publishedFiles, writeModule } from "./lib/publish";
 import { albModule } from "./modules/alb/module";
 import { lgtmStorageModule } from "./modules/lgtm-storage/module";
 import { ecsFargateModule } from "./modules/ecs-fargate/module";
+import { lgtmModule } from "./modules/lgtm/module";
 import { networkModule } from "./modules/network/module";
 import { serviceDiscoveryModule } from "./modules/service-discovery/module";
 
@@ -17,6 +18,7 @@ export function registerModules(app: App): PublishableModule[] {
     new ModuleStack(app, serviceDiscoveryModule),
     new ModuleStack(app, lgtmStorageModule),
     new ModuleStack(app, ecsFargateModule),
+    new ModuleStack(app, lgtmModule),
   ];
 }
 

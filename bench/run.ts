@@ -3,10 +3,9 @@
  * and env, resources per env and published module, and each env's monthly cost, with issue 11's
  * goals shown as met or not. Numbers to watch across changes, never asserted in tests.
  */
-import { readdirSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
-import { join } from "node:path";
-import { TERRAFORM_DIR } from "../lib/publish";
+import { App } from "cdktf";
+import { registerModules } from "../main";
 import { REPO_ROOT } from "../tests/support/terraform-runner";
 import { envCost } from "./cost";
 import { BenchOptions, benchOptions, USAGE } from "./options";
@@ -34,8 +33,9 @@ export async function bench(options: BenchOptions): Promise<BenchResult> {
     synth: { ...synth, ratio: synth.medians.project / synth.medians.cdktf, goal: goalFor(synth.medians.project, SYNTH_GOAL_MS, "≤ 1 s") },
     ...(test ? { test } : {}),
     terraform: configs.map(({ plan, ...config }) => ({ ...config, ...(plan ? { resources: plannedResources(plan) } : {}) })),
-    modules: readdirSync(join(TERRAFORM_DIR, "modules")).map((module) => {
-      const plan = examplePlan(module);
+    // The example a module's README shows, which is the one named after it unless the definition says.
+    modules: registerModules(new App({ skipValidation: true })).map(({ definition: { name: module, example } }) => {
+      const plan = examplePlan(example ?? module);
       return { module, ...(plan ? { resources: resourcesByPublishedModule(plan).get(module) ?? 0 } : {}) };
     }),
     cost: configs

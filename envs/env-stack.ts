@@ -1,16 +1,10 @@
-import { DataAwsCallerIdentity } from "@cdktf/provider-aws/lib/data-aws-caller-identity";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { Lazy } from "cdktf";
 import { Construct } from "constructs";
-import { entry } from "../lib/object-token";
+import { addMovedBlocks } from "../lib/moved";
 import { ReadableStack } from "../lib/readable-stack";
-import { Alb } from "../modules/alb/alb";
-import { LgtmStorage } from "../modules/lgtm-storage/lgtm-storage";
-import { EcsFargate } from "../modules/ecs-fargate/ecs-fargate";
-import { Network } from "../modules/network/network";
-import { ServiceDiscovery } from "../modules/service-discovery/service-discovery";
-import { lgtmRoutes } from "./lgtm-routes";
-import { LGTM_NAMESPACE, lgtmServiceNames, lgtmSettings } from "./lgtm-settings";
+import { Lgtm } from "../modules/lgtm/lgtm";
+import { accountConfig } from "./account-config";
+import { ENV_MOVES } from "./moved";
 import { PartialS3Backend } from "./partial-s3-backend";
 import { EnvProfile } from "./profile";
 
@@ -22,39 +16,22 @@ function envTags(profile: EnvProfile): Record<string, string> {
 /**
  * A deployable root: the AWS provider, a partial S3 backend (bucket and region are given at
  * `terraform init` with `-backend-config`, so no account's bucket name is baked into the code),
- * and the constructs composed with the profile's values.
+ * and the whole stack with the profile's values. The composition's id is `Default`, which
+ * addresses leave out: the building blocks' resources sit at `aws_vpc.network`, `aws_lb.alb`...
  */
 export class EnvStack extends ReadableStack {
   constructor(scope: Construct, profile: EnvProfile) {
     super(scope, profile.name);
     new AwsProvider(this, "aws", { region: profile.region, defaultTags: [{ tags: envTags(profile) }] });
     new PartialS3Backend(this, { key: `lgtm-fargate/${profile.name}/terraform.tfstate` });
-    const network = new Network(this, "network", { name: `lgtm-${profile.name}`, ...profile.network });
-    // Globally unique without naming an account in the code.
-    const account = new DataAwsCallerIdentity(this, "account");
-    // Grafana's file system admits Grafana's tasks, whose security group the cluster creates later on.
-    let ecs: EcsFargate | undefined;
-    const grafanaSecurityGroup = Lazy.stringValue({ produce: () => entry(ecs!.lgtmSecurityGroupIds, "grafana") });
-    const storage = new LgtmStorage(
+    const account = accountConfig(profile.name);
+    new Lgtm(
       this,
-      "storage",
-      {
-        bucketName: `lgtm-${profile.name}-${account.accountId}-${profile.region}`,
-        ...profile.storage,
-        grafanaEfs: { subnet_ids: network.privateSubnetIds, allowed_security_group_ids: [grafanaSecurityGroup] },
-      },
-      { preventDestroy: profile.protectData },
+      "Default",
+      { name: `lgtm-${profile.name}`, cidr: profile.cidr, azs: profile.azs, domain: account.domain, certificateArn: account.certificateArn, profile: profile.profile },
+      // Alloy finds the env's load balancer and services by the tag default_tags gives them.
+      { preventDestroy: profile.protectData, cloudwatchTags: { Environment: profile.name } },
     );
-    const discovery = new ServiceDiscovery(this, "service_discovery", { namespace: LGTM_NAMESPACE, vpcId: network.vpcId, services: lgtmServiceNames(profile) });
-    const { domain, ...albProfile } = profile.alb;
-    const routes = lgtmRoutes(domain);
-    const alb = new Alb(this, "alb", { name: `lgtm-${profile.name}`, vpcId: network.vpcId, subnetIds: network.publicSubnetIds, routes, ...albProfile });
-    ecs = new EcsFargate(this, "ecs", {
-      name: `lgtm-${profile.name}`,
-      vpcId: network.vpcId,
-      subnetIds: network.privateSubnetIds,
-      ...profile.ecs,
-      lgtm: lgtmSettings(profile, { discovery, storage, alb, routes }),
-    });
+    addMovedBlocks(this, ENV_MOVES);
   }
 }

@@ -1,25 +1,17 @@
-import { AlbProps } from "../modules/alb/props";
-import { LgtmStorageProps } from "../modules/lgtm-storage/props";
-import { EcsFargateProps } from "../modules/ecs-fargate/props";
-import { NetworkProps } from "../modules/network/props";
-import { LgtmSizing } from "../modules/ecs-fargate/lgtm/sizing/sizing";
+import { LgtmProfileName } from "../modules/lgtm/profiles";
 
-/** What differs between two deployments of the stack. */
+/** What differs between two deployments of the stack, besides the account values (account-config.ts). */
 export interface EnvProfile {
-  /** Env name: stack name, state key and the `Environment` tag. */
+  /** Env name: stack name, state key, the `Environment` tag, and the stack's name `lgtm-<name>`. */
   readonly name: string;
   /** AWS region the env runs in. */
   readonly region: string;
-  /** The env's network; `name` and `tags` come from the env. */
-  readonly network: Omit<NetworkProps, "name" | "tags">;
-  /** The env's load balancer, in the network's public subnets; its routes are `<component>.<domain>`. */
-  readonly alb: { readonly domain: string } & Pick<AlbProps, "deletionProtection">;
-  /** The env's telemetry storage; the bucket name comes from the env, account and region. */
-  readonly storage: Omit<LgtmStorageProps, "bucketName" | "grafanaEfs" | "tags">;
+  /** IPv4 CIDR of the env's VPC. */
+  readonly cidr: string;
+  /** Availability zones of the env's VPC. */
+  readonly azs: string[];
+  /** The stack's profile: NAT, endpoints, retention, sizing, Spot, deletion protection (modules/lgtm/profiles.ts). */
+  readonly profile: LgtmProfileName;
   /** `prevent_destroy` on the env's data stores (the telemetry bucket, Grafana's file system). */
   readonly protectData: boolean;
-  /** The env's ECS cluster; its name, network and tags come from the env. The LGTM services join it. */
-  readonly ecs: Pick<EcsFargateProps, "capacityProviderStrategy" | "logRetentionDays" | "imageSource">;
-  /** The LGTM stack's shape: its sizing profile and the days `{level="info"}` logs are kept (the other retentions are `storage`'s). */
-  readonly lgtm: { readonly sizing: LgtmSizing; readonly lokiInfoRetentionDays: number };
 }

@@ -42,7 +42,11 @@ export function useBlock<P extends object, C extends Construct>(scope: Construct
   const outputs: Record<string, unknown> = {};
   for (const attribute of definition.outputs) {
     const output = raw(snakeCase(attribute));
-    outputs[attribute] = call.count === undefined ? hcl`${raw(module.fqn)}.${output}` : hcl`one(${raw(module.fqn)}[*].${output})`;
+    // Of a counted call, one instance's output by index: `module.x[*].out` would depend on every
+    // output of the call, a cycle when the block reads a sibling that reads another of its outputs
+    // (CloudFront's origin is the load balancer, whose rule needs CloudFront's header). Terraform
+    // reports no error from the branch a condition does not take.
+    outputs[attribute] = call.count === undefined ? hcl`${raw(module.fqn)}.${output}` : hcl`(${call.count}) == 1 ? ${raw(module.fqn)}[0].${output} : null`;
   }
   return outputs as unknown as C;
 }

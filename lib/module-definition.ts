@@ -19,6 +19,8 @@ export interface ModuleDefinition<P extends object, C extends Construct> {
   readonly name: string;
   /** The opening paragraph of the module README. */
   readonly summary: string;
+  /** The folder under `terraform/examples/` whose `main.tf` is the README's usage; default the module's name. */
+  readonly example?: string;
   /** The props interface; its TSDoc becomes the variable descriptions. */
   readonly props: DocSource;
   /** The construct class; the TSDoc of its attributes becomes the output descriptions. */

@@ -21,7 +21,7 @@ export type ModuleFiles = Record<string, string>;
 
 /** What publishing needs of a module stack, whatever its props. */
 export interface PublishableModule {
-  readonly definition: { readonly name: string; readonly summary: string };
+  readonly definition: { readonly name: string; readonly summary: string; readonly example?: string };
   /** The module's files by path relative to its folder; nested modules' under `modules/<name>/`. */
   toModuleFiles(): ModuleFiles;
 }

@@ -5,14 +5,14 @@ import { moduleReadme } from "./readme";
 
 /** The committed tree of generated, publishable Terraform. */
 export const TERRAFORM_DIR = join(__dirname, "..", "terraform");
-/** Hand-written HCL roots that call the published modules; `<module>/main.tf` is its README usage. */
+/** Hand-written HCL roots that call the published modules; `<module>/main.tf` (or the definition's `example`) is its README usage. */
 export const EXAMPLES_DIR = join(TERRAFORM_DIR, "examples");
 
 /** Every file of a published module, README included. */
 export function publishedFiles(stack: PublishableModule): ModuleFiles {
   const files = stack.toModuleFiles();
-  const { name, summary } = stack.definition;
-  const usage = readFileSync(join(EXAMPLES_DIR, name, "main.tf"), "utf8");
+  const { name, summary, example } = stack.definition;
+  const usage = readFileSync(join(EXAMPLES_DIR, example ?? name, "main.tf"), "utf8");
   files["README.md"] = moduleReadme({ name, summary, usage }, files);
   return files;
 }

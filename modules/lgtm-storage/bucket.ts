@@ -6,7 +6,8 @@ import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-pub
 import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
 import { Construct } from "constructs";
-import { isGiven, pick } from "./choice";
+import { isGiven } from "../../lib/choose";
+import { pick } from "./choice";
 import { LgtmStorageProps } from "./props";
 
 /** The bucket and the resources that lock it down. */

@@ -1,11 +1,6 @@
 import { IResolvable, Token } from "cdktf";
 import { hcl, hclString } from "../../lib/hcl";
 
-/** Whether an optional input is given: a boolean for a literal, a Terraform condition for a `var.*`. */
-export function isGiven(value: unknown): boolean | IResolvable {
-  return Token.isUnresolved(value) ? hcl`${value} != null` : value !== null && value !== undefined;
-}
-
 /** `yes` when the flag holds, else `no`: picked here for a literal flag, by Terraform for a token. */
 export function pick(flag: boolean | IResolvable, yes: string, no: string): string {
   return typeof flag === "boolean" ? (flag ? yes : no) : hclString`${flag} ? ${yes} : ${no}`;

@@ -9,10 +9,9 @@ import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { Fn, IResolvable, Token } from "cdktf";
 import { Construct } from "constructs";
-import { countIf, tagged } from "../../lib/choose";
+import { countIf, isGiven, tagged } from "../../lib/choose";
 import { hclNumber, hclString } from "../../lib/hcl";
 import { containsToken } from "../../lib/inputs";
-import { isGiven } from "./choice";
 import { GrafanaEfs, LgtmStorageProps } from "./props";
 
 /** The uid and gid Grafana's image runs as; the access point makes every file operation theirs. */

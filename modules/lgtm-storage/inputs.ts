@@ -68,14 +68,15 @@ function unlessNull(value: string, condition: string): string {
   return `${value} == null ? true : (${condition})`;
 }
 
-/** HCL that is true when the list holds at least one ID of the pattern, each once. */
-function idList(expression: string, pattern: string): string {
-  return `length(${expression}) > 0 && length(distinct(${expression})) == length(${expression}) && alltrue([for id in ${expression} : can(regex("${pattern}", id))])`;
+/** HCL that is true when the list holds at least `min` IDs of the pattern, each once. */
+function idList(expression: string, pattern: string, min: 0 | 1 = 1): string {
+  const distinct = `length(distinct(${expression})) == length(${expression}) && alltrue([for id in ${expression} : can(regex("${pattern}", id))])`;
+  return min === 1 ? `length(${expression}) > 0 && ${distinct}` : distinct;
 }
 
 /** {@link idList} in TypeScript. */
-function validIdList(ids: readonly string[], pattern: string): boolean {
-  return ids.length > 0 && new Set(ids).size === ids.length && ids.every((id) => new RegExp(pattern).test(id));
+function validIdList(ids: readonly string[], pattern: string, min: 0 | 1 = 1): boolean {
+  return ids.length >= min && new Set(ids).size === ids.length && ids.every((id) => new RegExp(pattern).test(id));
 }
 
 export const lgtmStorageRules: InputRule<LgtmStorageProps>[] = [
@@ -126,8 +127,8 @@ export const lgtmStorageRules: InputRule<LgtmStorageProps>[] = [
   },
   {
     input: "grafanaEfs",
-    allowed: 'must be null or list at least one security group ID, each once, in allowed_security_group_ids (such as "sg-0123456789abcdef0")',
-    valid: (p) => p.grafanaEfs === null || validIdList(p.grafanaEfs.allowed_security_group_ids, SECURITY_GROUP_ID_PATTERN),
-    condition: unlessNull("var.grafana_efs", idList("var.grafana_efs.allowed_security_group_ids", SECURITY_GROUP_ID_PATTERN)),
+    allowed: 'must be null or list security group IDs, each once, in allowed_security_group_ids (such as "sg-0123456789abcdef0")',
+    valid: (p) => p.grafanaEfs === null || validIdList(p.grafanaEfs.allowed_security_group_ids, SECURITY_GROUP_ID_PATTERN, 0),
+    condition: unlessNull("var.grafana_efs", idList("var.grafana_efs.allowed_security_group_ids", SECURITY_GROUP_ID_PATTERN, 0)),
   },
 ];

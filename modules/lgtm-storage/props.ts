@@ -12,7 +12,7 @@ export interface StorageTransition {
 export interface GrafanaEfs {
   /** Subnets that get a mount target, at most one per AZ (Grafana's private subnets). */
   readonly subnet_ids: string[];
-  /** Security groups allowed to reach the mount targets on NFS (2049), e.g. the Grafana tasks'. */
+  /** Security groups allowed to reach the mount targets on NFS (2049), e.g. the Grafana tasks'. Empty admits none: add rules to `efs_security_group_id` yourself when the allowed group comes from a module that reads this one's outputs (the ecs-fargate module's `lgtm` does), which would otherwise be a cycle. */
   readonly allowed_security_group_ids: string[];
 }
 

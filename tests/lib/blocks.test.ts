@@ -95,7 +95,7 @@ describe("building blocks", () => {
     );
     const call = JSON.parse(files["main.tf.json"]).module.toy;
     expect(call).toEqual({ source: "./modules/toy", count: "${var.with_toy ? 1 : 0}", name: "lgtm-toy", settings: { storage_tier: "Advanced" } });
-    expect(JSON.parse(files["outputs.tf.json"]).output.toy_name.value).toBe("${one(module.toy[*].parameter_name)}");
+    expect(JSON.parse(files["outputs.tf.json"]).output.toy_name.value).toBe("${(var.with_toy ? 1 : 0) == 1 ? module.toy[0].parameter_name : null}");
     expect(JSON.parse(files["modules/toy/main.tf.json"]).resource.aws_ssm_parameter.this.tier).toBe("${var.settings.storage_tier}");
   });
 

@@ -67,3 +67,34 @@ describe("a released module", () => {
     expect(() => packageModule(TERRAFORM_DIR, "network", "v1.2", out)).toThrow(/not vMAJOR.MINOR.PATCH/);
   });
 });
+
+describe("a released module that calls its siblings (lgtm)", () => {
+  let dir: string;
+  let entries: string[];
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "lgtm-release-stack-"));
+    const stack = packageModule(TERRAFORM_DIR, "lgtm", "v1.2.3", join(dir, "out"));
+    execFileSync("mkdir", ["-p", join(dir, "unpacked")]);
+    execFileSync("tar", ["-xzf", stack, "-C", join(dir, "unpacked")]);
+    entries = execFileSync("tar", ["-tzf", stack], { encoding: "utf8" }).trim().split("\n");
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("carries each sibling it calls as a nested module, beside its own, and calls them there", () => {
+    const nested = [...new Set(entries.flatMap((entry) => /^\.\/modules\/([^/]+)\/$/.exec(entry)?.[1] ?? []))].sort();
+    expect(nested).toEqual(["alb", "ecs-fargate", "grafana-cdn", "lgtm-storage", "network", "service-discovery"]);
+    expect(entries).toContain("./modules/ecs-fargate/modules/lgtm/main.tf.json");
+    const calls = JSON.parse(readFileSync(join(dir, "unpacked", "main.tf.json"), "utf8")).module as Record<string, { source: string }>;
+    expect(Object.values(calls).map((call) => call.source).sort()).toEqual(nested.map((name) => `./modules/${name}`).sort());
+    for (const sibling of nested.filter((name) => name !== "grafana-cdn")) {
+      expect(readFileSync(join(dir, "unpacked", "modules", sibling, "main.tf.json"), "utf8"), sibling).toBe(readFileSync(join(TERRAFORM_DIR, "modules", sibling, "main.tf.json"), "utf8"));
+    }
+  });
+
+  it("holds the examples that call it and what it carries, which terraform initializes and validates from the package", async () => {
+    expect(entries.filter((entry) => /^\.\/examples\/[^/]+\/$/.test(entry)).sort()).toEqual(["./examples/app-with-telemetry/", "./examples/complete/", "./examples/existing-vpc/"]);
+    const result = await checkTerraform(join(dir, "unpacked", "examples", "app-with-telemetry"), { plan: false });
+    expect(result.ok, formatDiagnostics(result.diagnostics)).toBe(true);
+  });
+});

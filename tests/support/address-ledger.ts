@@ -59,3 +59,26 @@ function readLedger(file: string): { addresses: Set<string>; ledgerMoves: Move[]
   }
   return { addresses, ledgerMoves };
 }
+
+/**
+ * Every resource, data source and module call address a module declares, and its `moved` blocks,
+ * with its nested modules' under `module.<name>.`. `files` are a module's files by path, or an env
+ * root as `{ "main.tf.json": <its cdk.tf.json> }`.
+ */
+export function declaredAddresses(files: Record<string, string>, prefix = ""): { addresses: string[]; moves: Move[] } {
+  const main = JSON.parse(files[`${prefix}main.tf.json`]);
+  const of = (blocks: Record<string, Record<string, unknown>> | undefined, kind: string) =>
+    Object.entries(blocks ?? {}).flatMap(([type, named]) => Object.keys(named).map((name) => `${kind}${type}.${name}`));
+  const calls = Object.entries<{ source: string }>(main.module ?? {});
+  const nested = calls
+    .filter(([, call]) => call.source.startsWith("./modules/"))
+    .map(([name, call]) => {
+      const inner = declaredAddresses(files, `${prefix}${call.source.slice(2)}/`);
+      const qualify = (address: string) => `module.${name}.${address}`;
+      return { addresses: inner.addresses.map(qualify), moves: inner.moves.map((move) => ({ from: qualify(move.from), to: qualify(move.to) })) };
+    });
+  return {
+    addresses: [...of(main.resource, ""), ...of(main.data, "data."), ...calls.map(([name]) => `module.${name}`), ...nested.flatMap((n) => n.addresses)].sort(),
+    moves: [...(main.moved ?? []).map(({ from, to }: Move) => ({ from, to })), ...nested.flatMap((n) => n.moves)],
+  };
+}

@@ -78,15 +78,9 @@ export const BAD_STORAGE_INPUTS: BadInput<LgtmStorageProps>[] = [
     message: "grafana_efs must be null or list at least one subnet ID",
   },
   {
-    case: "EFS open to no security group",
-    props: { grafanaEfs: { subnet_ids: ["subnet-0123456789abcdef0"], allowed_security_group_ids: [] } },
-    variable: "grafana_efs",
-    message: 'grafana_efs must be null or list at least one security group ID, each once, in allowed_security_group_ids (such as "sg-0123456789abcdef0"); got ',
-  },
-  {
     case: "EFS open to a CIDR",
     props: { grafanaEfs: { subnet_ids: ["subnet-0123456789abcdef0"], allowed_security_group_ids: ["10.0.0.0/16"] } },
     variable: "grafana_efs",
-    message: "grafana_efs must be null or list at least one security group ID",
+    message: 'grafana_efs must be null or list security group IDs, each once, in allowed_security_group_ids (such as "sg-0123456789abcdef0"); got ',
   },
 ];

@@ -4,8 +4,9 @@ import { join } from "node:path";
 import { App } from "cdktf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registerEnvs } from "../../main";
+import { accountConfig } from "../../envs/account-config";
 import { ENV_PROFILES } from "../../envs/profiles";
-import { sizingInput } from "../../modules/ecs-fargate/lgtm/settings";
+import { STACK_PROFILES } from "../../modules/lgtm/profiles";
 import { checkConfig, Component } from "../support/config-reference/check-config";
 import { CONFIG_FILES, LgtmPlan } from "../support/lgtm-plan";
 import { literalSecrets, STAND_IN_PASSWORD } from "../support/secret-scan";
@@ -63,7 +64,7 @@ describe.each(["dev", "prod"])("env %s service discovery and telemetry storage",
   it("registers every role of its profile in lgtm.local inside the env's VPC", () => {
     const profile = ENV_PROFILES.find((p) => p.name === env)!;
     expect(addresses(env, "aws_service_discovery_service.service_discovery")).toEqual(
-      Object.keys(profile.lgtm.sizing.roles)
+      Object.keys(STACK_PROFILES[profile.profile].sizing)
         .map((name) => `aws_service_discovery_service.service_discovery["${name}"]`)
         .sort(),
     );
@@ -79,10 +80,15 @@ describe.each(["dev", "prod"])("env %s service discovery and telemetry storage",
 
   it("keeps Grafana's database on EFS, mounted in the private subnets, reachable from Grafana's tasks only", () => {
     const profile = ENV_PROFILES.find((p) => p.name === env)!;
-    expect(addresses(env, "aws_efs_mount_target.")).toHaveLength(profile.network.azs.length);
+    expect(addresses(env, "aws_efs_mount_target.")).toHaveLength(profile.azs.length);
     const efs = stackJson(env).resource;
     expect(efs.aws_efs_mount_target.storage_grafana.subnet_id).toContain("aws_subnet.network_private");
-    expect(efs.aws_vpc_security_group_ingress_rule.storage_grafana_efs_nfs.referenced_security_group_id).toContain("aws_security_group.ecs_lgtm_grafana");
+    // The composition's rule, moved from the storage's (envs/moved.ts): NFS into the file system's group from Grafana's only.
+    expect(addresses(env, "aws_vpc_security_group_ingress_rule.").filter((address) => address.includes("grafana_efs"))).toEqual(["aws_vpc_security_group_ingress_rule.grafana_efs_nfs"]);
+    expect(efs.aws_vpc_security_group_ingress_rule.grafana_efs_nfs).toMatchObject({ from_port: 2049, to_port: 2049 });
+    expect(efs.aws_vpc_security_group_ingress_rule.grafana_efs_nfs.referenced_security_group_id).toContain("aws_security_group.ecs_lgtm_grafana");
+    expect(efs.aws_vpc_security_group_ingress_rule.grafana_efs_nfs.security_group_id).toContain("aws_security_group.storage_grafana_efs");
+    expect(stackJson(env).moved).toEqual([{ from: "aws_vpc_security_group_ingress_rule.storage_grafana_efs_nfs[0]", to: "aws_vpc_security_group_ingress_rule.grafana_efs_nfs" }]);
     expect(planned(env, "aws_ecs_task_definition.ecs_lgtm_grafana[\"grafana\"]").volume).toContainEqual(
       expect.objectContaining({ name: "efs-0", efs_volume_configuration: [expect.objectContaining({ transit_encryption: "ENABLED" })] }),
     );
@@ -114,7 +120,7 @@ describe.each(ENV_PROFILES.map((profile) => [profile.name, profile] as const))("
   const roleOf = (group: string, key: string) => (group === key || group === "alloy" ? group : `${group}-${key}`);
 
   it("runs its profile's roles at the profile's sizes, Loki's caches only in prod", () => {
-    const sizing = sizingInput(profile.lgtm.sizing);
+    const sizing = STACK_PROFILES[profile.profile].sizing;
     expect(services().map(([group, key]) => roleOf(group, key)).sort()).toEqual(Object.keys(sizing).sort());
     for (const [group, key] of services()) {
       const size = sizing[roleOf(group, key)];
@@ -136,9 +142,10 @@ describe.each(ENV_PROFILES.map((profile) => [profile.name, profile] as const))("
       tempo: (c) => [c.storage.trace.s3.bucket, c.compactor.compaction.block_retention],
       pyroscope: (c) => [c.storage.s3.bucket_name, c.limits.compactor_blocks_retention_period],
     };
-    const days = { mimir: profile.storage.mimirRetentionDays, loki: profile.storage.lokiRetentionDays, tempo: profile.storage.tempoRetentionDays, pyroscope: profile.storage.pyroscopeRetentionDays };
+    const values = STACK_PROFILES[profile.profile];
+    const days = { mimir: values.mimir_retention_days, loki: values.loki_retention_days, tempo: values.tempo_retention_days, pyroscope: values.pyroscope_retention_days };
     expect(bucketAndRetention[component](config)).toEqual([bucket, hours(days[component])]);
-    if (component === "loki") expect(config.limits_config.retention_stream[0].period).toBe(hours(profile.lgtm.lokiInfoRetentionDays));
+    if (component === "loki") expect(config.limits_config.retention_stream[0].period).toBe(hours(values.loki_info_retention_days));
   });
 
   it("puts only queriers and query-frontends on Spot", () => {
@@ -150,7 +157,7 @@ describe.each(ENV_PROFILES.map((profile) => [profile.name, profile] as const))("
 
   it("attaches the push routes' target groups to the roles that serve them", () => {
     const attached = services().flatMap(([group, key]) => (stack().service(group, key).load_balancer as { container_port: number }[]).map((lb) => `${roleOf(group, key)}:${lb.container_port}`));
-    expect(attached.sort()).toEqual(["grafana:3000", "loki-distributor:3100", "mimir:8080", "pyroscope:4040", "tempo-distributor:4318"]);
+    expect(attached.sort()).toEqual(["grafana:3000", "loki-distributor:3100", "mimir:8080", "pyroscope:4040", "tempo-distributor:4317", "tempo-distributor:4318"]);
   });
 
   it("scopes each task role to its component's prefixes of the env's bucket", () => {
@@ -170,7 +177,7 @@ describe.each(ENV_PROFILES.map((profile) => [profile.name, profile] as const))("
   it("admits pushes from the env's VPC on the push ports and keeps gossip and gRPC inside each component", () => {
     const rules = groups.flatMap((group) => stack().ingress(group));
     const cidrs = rules.filter((rule) => rule.source.startsWith("cidr-"));
-    expect([...new Set(cidrs.map((rule) => rule.after.cidr_ipv4))]).toEqual([profile.network.cidr]);
+    expect([...new Set(cidrs.map((rule) => rule.after.cidr_ipv4))]).toEqual([profile.cidr]);
     expect(cidrs.map((rule) => `${roleOf(rule.group, rule.service)}:${rule.port}`).sort()).toEqual([
       "alloy:4317",
       "alloy:4318",
@@ -200,7 +207,8 @@ describe.each(ENV_PROFILES.map((profile) => [profile.name, profile] as const))("
     expect(planned(env, 'aws_lb_target_group.alb_route["grafana"]').health_check).toEqual([expect.objectContaining({ path: "/api/health", port: "traffic-port" })]);
     const service = stack().service("grafana", "grafana");
     expect([service.desired_count, service.deployment_minimum_healthy_percent, service.deployment_maximum_percent]).toEqual([1, 0, 100]);
-    expect(stackJson(env).locals.ecs_lgtm_grafana).toContain(`"GF_SERVER_ROOT_URL" = "http://grafana.${profile.alb.domain}/"`);
+    expect(stackJson(env).locals.ecs_lgtm_grafana).toContain(`"GF_SERVER_ROOT_URL" = "https://grafana.${accountConfig(profile.name).domain}/"`);
+    expect(stackJson(env).locals.ecs_lgtm_grafana).toContain(`"GF_SECURITY_COOKIE_SECURE" = tostring(true)`);
   });
 
   it("collects the env's own load balancers and ECS services from CloudWatch, without the experimental logs receiver", () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { STRICT_SWITCH } from "../../envs/account-config";
+import { ENV_PROFILES } from "../../envs/profiles";
 import { COMMANDS } from "../../tools/workflow/commands";
 import { PINNED_ACTIONS } from "./pinned-actions";
 import { readWorkflow, workflowFiles } from "./validators";
@@ -92,6 +94,19 @@ describe("untrusted input and forks", () => {
   it("checkout never leaves the token in .git for later steps", () => {
     for (const { id, job } of jobs) {
       for (const step of job.steps.filter((s) => s.uses?.startsWith("actions/checkout@"))) expect(step.with?.["persist-credentials"], id).toBe(false);
+    }
+  });
+});
+
+describe("env account values", () => {
+  it("every job that plans or applies synthesizes the envs strictly, each account value from a repository variable", () => {
+    const values = ENV_PROFILES.flatMap(({ name }) => ["DOMAIN", "CERTIFICATE_ARN"].map((key) => `LGTM_${name.toUpperCase()}_${key}`));
+    const expected = { [STRICT_SWITCH]: "1", ...Object.fromEntries(values.map((name) => [name, `\${{ vars.${name} }}`])) };
+    const deploying = jobs.filter(({ job }) => job.steps.some((step) => /terraform .*\b(plan|apply)\b/.test(step.run ?? "")));
+    expect(deploying.map(({ id }) => id).sort()).toEqual(["apply.yml#apply", "drift.yml#drift", "plan.yml#plan"]);
+    for (const { id, job } of deploying) {
+      const synth = job.steps.filter((step) => step.run?.trim() === "npm run synth");
+      expect(synth.map((step) => step.env), id).toEqual([expected]);
     }
   });
 });

@@ -30,20 +30,20 @@ export function completeAccessLogs(logs: CdnAccessLogs | null): Required<CdnAcce
 
 const NAME_PATTERN = "^[a-z][a-z0-9-]{1,63}$";
 /** A DNS name: lowercase labels of 1-63 letters, digits and hyphens (none at either end), ending in a top-level domain of letters. */
-const DNS_NAME_PATTERN = "^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?[.])+[a-z]{2,63}$";
-const MAX_DNS_NAME = 253;
+export const DNS_NAME_PATTERN = "^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?[.])+[a-z]{2,63}$";
+export const MAX_DNS_NAME = 253;
 /** CloudFront quota: alternate domain names per distribution. */
 const MAX_ALIASES = 100;
 /** CloudFront reads viewer certificates from ACM in us-east-1 only. */
-const CERTIFICATE_PATTERN = "^arn:aws[a-z-]*:acm:us-east-1:[0-9]{12}:certificate/[0-9a-f-]+$";
+export const CERTIFICATE_PATTERN = "^arn:aws[a-z-]*:acm:us-east-1:[0-9]{12}:certificate/[0-9a-f-]+$";
 /** A web ACL for CloudFront has CLOUDFRONT scope: `global/` in its ARN, created in us-east-1. */
 const WEB_ACL_PATTERN = "^arn:aws[a-z-]*:wafv2:us-east-1:[0-9]{12}:global/webacl/[^/]+/[^/]+$";
 const BUCKET_PATTERN = "^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$";
 
 const hclString = (text: string) => JSON.stringify(text);
 const matches = (pattern: string, value: string) => new RegExp(pattern).test(value);
-const isDnsName = (name: string) => name.length <= MAX_DNS_NAME && matches(DNS_NAME_PATTERN, name);
-const DNS_NAME_HCL = (x: string) => `length(${x}) <= ${MAX_DNS_NAME} && can(regex(${hclString(DNS_NAME_PATTERN)}, ${x}))`;
+export const isDnsName = (name: string) => name.length <= MAX_DNS_NAME && matches(DNS_NAME_PATTERN, name);
+export const DNS_NAME_HCL = (x: string) => `length(${x}) <= ${MAX_DNS_NAME} && can(regex(${hclString(DNS_NAME_PATTERN)}, ${x}))`;
 
 export const grafanaCdnRules: InputRule<GrafanaCdnProps>[] = [
   {
