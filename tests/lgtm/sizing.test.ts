@@ -147,15 +147,16 @@ describe("sizeForLoad: the reference workload (1 M series at 15 s, 100 GB/day lo
     expect(roles["tempo-compactor"]).toMatchObject({ tasks: 1, memory: 4096 });
   });
 
-  it("gives Alloy Grafana's 11 GiB per million series across at least two tasks", () => {
+  it("gives Alloy Grafana's 11 GiB per million series on its one task, at most Fargate's largest", () => {
     const alloy = reference.roles.alloy;
-    expect(alloy.tasks).toBeGreaterThanOrEqual(2);
-    expect((alloy.tasks * alloy.memory) / 1024).toBeGreaterThanOrEqual(11);
+    expect(alloy.tasks).toBe(1);
+    expect(alloy.memory / 1024).toBeGreaterThanOrEqual(11);
+    expect(sizeForLoad({ ...REFERENCE_LOAD, active_series: 50_000_000 }).roles.alloy).toMatchObject({ tasks: 1, cpu: 16384, memory: 122880 });
   });
 
   it("needs less than the notes' Helm-preset layout, and carries the load it was sized for", () => {
     // COST §4.3: 54 tasks, 69.25 vCPU, 219.5 GB from Helm presets; the formulas alone need less.
-    expect(totals(reference)).toEqual({ tasks: 43, vcpu: 36.25, gib: 140 });
+    expect(totals(reference)).toEqual({ tasks: 41, vcpu: 37.25, gib: 140 });
     const capacity = layoutCapacity(reference);
     expect(capacity.metrics.value).toBeGreaterThanOrEqual(REFERENCE_LOAD.active_series);
     expect(capacity.logs.value).toBeGreaterThanOrEqual(REFERENCE_LOAD.logs_gb_per_day);
@@ -172,10 +173,10 @@ describe("sizeForLoad: rules", () => {
     expect(roles.mimir.tasks).toBe(3);
     expect(roles["loki-ingester"].tasks).toBe(3);
     expect(roles["tempo-ingester"].tasks).toBe(3);
-    for (const role of ["loki-distributor", "loki-querier", "loki-query-frontend", "tempo-distributor", "tempo-querier", "tempo-query-frontend", "alloy"] as const) {
+    for (const role of ["loki-distributor", "loki-querier", "loki-query-frontend", "tempo-distributor", "tempo-querier", "tempo-query-frontend"] as const) {
       expect(roles[role].tasks, role).toBe(2);
     }
-    for (const role of ["loki-compactor", "grafana", "pyroscope"] as const) expect(roles[role].tasks, role).toBe(1);
+    for (const role of ["loki-compactor", "grafana", "pyroscope", "alloy"] as const) expect(roles[role].tasks, role).toBe(1);
     expect(sizeForLoad(tiny).replication).toEqual({ mimir: 3, loki: 3, tempo: 3, pyroscope: 1 });
   });
 

@@ -268,19 +268,28 @@ const alloyMillions = div(load("active_series"), 1e6);
 const alloyCpu = add(mul(0.4, alloyMillions, div(ALLOY_DEFAULT_SCRAPE_SECONDS, load("scrape_interval_seconds"))), load("logsMiBps"), div(load("profiles_per_second"), 100));
 const alloyMemory = add(mul(11, alloyMillions), mul(120 / 1024, load("logsMiBps")), div(mul(10, load("profiles_per_second")), 100));
 
+/** The largest Fargate task (16 vCPU, 120 GiB): one Alloy task is sized up to it, no further. */
+const LARGEST_TASK = { vcpu: 16, memoryGiB: 120 };
+
 /**
  * Alloy's resource estimate (G5, grafana/alloy docs/sources/set-up/estimate-resource-usage.md, last
  * changed 2026-02-18 in commit 0533d385): per 1 M active series "with the default scrape interval"
  * 0.4 CPU and 11 GiB; per 1 MiB/s of logs 1 CPU and 120 MiB; per 100 profiles/s 1 CPU and 10 GiB.
  * No figure for traces. (est.) CPU per series scales with the sample rate (×60/interval); memory is
- * per series. The total is split evenly over the tasks (clustering spreads scrape targets, the load
- * balancer spreads pushes); the count is chosen by cost, at least 2 so a replaced task never stops
- * ingest.
+ * per series. Exactly one task, sized for the whole estimate: the stack's Alloy scrapes the stack
+ * itself and polls CloudWatch, which unclustered replicas would each do again (duplicate samples,
+ * twice the CloudWatch API calls). One task stops at Fargate's largest (about 10 M series at the
+ * default interval); beyond that, collectors push straight to Mimir's remote-write endpoint.
  */
 export const alloyRule: RoleRule = {
-  minimum: 2,
-  perTask: { vcpu: div(alloyCpu, TASKS), memoryGiB: div(alloyMemory, TASKS), diskGiB: 0 },
-  basis: "Alloy resource estimate (G5): per 1 M series, per MiB/s of logs, per 100 profiles/s, split over tasks",
+  minimum: 1,
+  exactly: 1,
+  perTask: {
+    vcpu: ifAtMost(alloyCpu, LARGEST_TASK.vcpu, alloyCpu, LARGEST_TASK.vcpu),
+    memoryGiB: ifAtMost(alloyMemory, LARGEST_TASK.memoryGiB, alloyMemory, LARGEST_TASK.memoryGiB),
+    diskGiB: 0,
+  },
+  basis: "Alloy resource estimate (G5): per 1 M series, per MiB/s of logs, per 100 profiles/s, on one task (no clustering), at most Fargate's largest",
 };
 
 /**
