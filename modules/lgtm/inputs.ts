@@ -2,6 +2,7 @@ import { InputRule, InputSpecs } from "../../lib/inputs";
 import { objectType } from "../../lib/object-type";
 import { oneOf } from "../../lib/rules";
 import { IMAGE_SOURCE_TYPE } from "../ecs-fargate/image-source";
+import { loadInput, loadInputRules } from "../ecs-fargate/lgtm/sizing/inputs";
 import { CERTIFICATE_PATTERN as CDN_CERTIFICATE_PATTERN, DEFAULT_PRICE_CLASS, DNS_NAME_HCL, MAX_DNS_NAME, isDnsName } from "./cdn/inputs";
 import { PROFILE_NAMES } from "./profiles";
 import { LgtmProps } from "./props";
@@ -27,6 +28,7 @@ export const lgtmInputs: InputSpecs<LgtmProps> = {
   alertSnsTopicArn: { type: "string", default: null },
   cdn: { type: objectType(CDN), default: null, attributes: Object.fromEntries(Object.entries(CDN).map(([name, attribute]) => [name, attribute.type])) },
   imageSource: { type: IMAGE_SOURCE_TYPE, default: {} },
+  load: loadInput,
   tags: { type: "map(string)", default: {} },
 };
 
@@ -70,6 +72,7 @@ export const lgtmRules: InputRule<LgtmProps>[] = [
     condition: `${DNS_NAME_HCL("var.domain")} && length(var.domain) <= ${MAX_DOMAIN}`,
   },
   oneOf("profile", PROFILE_NAMES),
+  ...loadInputRules<LgtmProps>("load"),
   {
     input: "existingNetwork",
     allowed: 'must be null or give vpc_id (such as "vpc-0123456789abcdef0"), at least 2 distinct public_subnet_ids (in different availability zones, for the load balancer) and at least 1 private_subnet_ids, each a subnet ID',

@@ -3,6 +3,7 @@ import { entry } from "../../lib/object-token";
 import { Alb } from "../alb/alb";
 import { AlbRoute } from "../alb/props";
 import { LgtmSettings } from "../ecs-fargate/lgtm/settings";
+import { LgtmSizingValues } from "../ecs-fargate/lgtm/sizing/lgtm-sizing";
 import { LgtmStorage } from "../lgtm-storage/lgtm-storage";
 import { ServiceDiscovery } from "../service-discovery/service-discovery";
 import { LgtmProfile } from "./profiles";
@@ -13,6 +14,8 @@ export const LGTM_NAMESPACE = "lgtm.local";
 /** What the composition's blocks and choices give the LGTM components. */
 export interface LgtmParts {
   readonly profile: LgtmProfile;
+  /** The task sizes and replication factors, from the profile or a load. */
+  readonly sizing: LgtmSizingValues;
   readonly discovery: ServiceDiscovery;
   readonly storage: LgtmStorage;
   readonly alb: Alb;
@@ -29,8 +32,8 @@ export interface LgtmParts {
 
 /**
  * The ecs-fargate module's `lgtm`: the stack's storage, discovery and load balancer (every route's
- * target group, keyed as the components attach them), pushes admitted from the VPC, the profile's
- * sizing and retention, Grafana at its URL on the storage's file system, Alloy collecting the
+ * target group, keyed as the components attach them), pushes admitted from the VPC, the sizing (the
+ * profile's or a load's) and the profile's retention, Grafana at its URL on the storage's file system, Alloy collecting the
  * stack's own load balancer and ECS services from CloudWatch.
  */
 export function lgtmSettings(parts: LgtmParts): LgtmSettings {
@@ -47,8 +50,8 @@ export function lgtmSettings(parts: LgtmParts): LgtmSettings {
       : Object.fromEntries(Object.keys(parts.routes).map((route) => [route, entry(parts.alb.targetGroupArns, route)])),
     alb_security_group_id: parts.alb.securityGroupId,
     ingestion_cidrs: parts.ingestionCidrs,
-    sizing: profile.sizing,
-    replication: profile.replication,
+    sizing: parts.sizing.sizing,
+    replication: parts.sizing.replication,
     retention: {
       mimir_days: profile.mimir_retention_days,
       loki_days: profile.loki_retention_days,

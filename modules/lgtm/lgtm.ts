@@ -1,7 +1,7 @@
 import { DataAwsCallerIdentity } from "@cdktf/provider-aws/lib/data-aws-caller-identity";
 import { DataAwsRegion } from "@cdktf/provider-aws/lib/data-aws-region";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
-import { Fn, Lazy, Token } from "cdktf";
+import { Lazy } from "cdktf";
 import { Construct } from "constructs";
 import { useBlock } from "../../lib/blocks";
 import { choose, countIf, isGiven } from "../../lib/choose";
@@ -10,6 +10,7 @@ import { checkInputs, containsToken, withDefaults } from "../../lib/inputs";
 import { entry } from "../../lib/object-token";
 import { Alb } from "../alb/alb";
 import { albModule } from "../alb/module";
+import { lgtmSizing } from "../ecs-fargate/lgtm/sizing/lgtm-sizing";
 import { ecsFargateModule } from "../ecs-fargate/module";
 import { LgtmStorage } from "../lgtm-storage/lgtm-storage";
 import { lgtmStorageModule } from "../lgtm-storage/module";
@@ -83,6 +84,7 @@ export class Lgtm extends Construct {
     checkInputs(`Lgtm ${this.node.path}`, props, lgtmInputs, lgtmRules);
     const { name, tags } = props;
     const profile = profileValues(this, props.profile);
+    const sizing = lgtmSizing(this, { profile: props.profile, load: props.load });
     const network = stackNetwork(this, props, profile);
     const withCdn = isGiven(props.cdn);
     const grafanaHost = containsToken(props.cdn)
@@ -131,7 +133,7 @@ export class Lgtm extends Construct {
       this,
       "service_discovery",
       serviceDiscoveryModule,
-      { namespace: LGTM_NAMESPACE, vpcId: network.vpcId, services: Token.isUnresolved(profile.sizing) ? Token.asList(Fn.keys(profile.sizing)) : Object.keys(profile.sizing), tags },
+      { namespace: LGTM_NAMESPACE, vpcId: network.vpcId, services: sizing.roles, tags },
       { source: "../service-discovery" },
     );
     alb = useBlock(
@@ -165,6 +167,7 @@ export class Lgtm extends Construct {
         imageSource: props.imageSource,
         lgtm: lgtmSettings({
           profile,
+          sizing,
           discovery,
           storage,
           alb,

@@ -3,8 +3,6 @@ import { Construct } from "constructs";
 import { entry } from "../../lib/object-token";
 import { ObjectSpec } from "../../lib/object-type";
 import { CapacityProviderShare } from "../ecs-fargate/fargate-service/spec";
-import { RoleSizeInput, sizingInput } from "../ecs-fargate/lgtm/settings";
-import { DEV_SIZING, PROD_SIZING, ReplicationFactors } from "../ecs-fargate/lgtm/sizing/sizing";
 import { NatGatewayMode } from "../network/props";
 
 /** The stack's two shapes. */
@@ -32,9 +30,6 @@ export interface LgtmProfile {
   readonly loki_info_retention_days: number;
   readonly tempo_retention_days: number;
   readonly pyroscope_retention_days: number;
-  /** Size of every role, by role. */
-  readonly sizing: Record<string, RoleSizeInput>;
-  readonly replication: ReplicationFactors;
 }
 
 /**
@@ -42,7 +37,8 @@ export interface LgtmProfile {
  * retention, the smallest task sizes that run, and the stateless roles mostly on Spot (one task on
  * FARGATE keeps each up through a Spot reclaim). prod: a NAT gateway per AZ, so losing an AZ never
  * cuts another's egress; interface endpoints that keep image pulls, logs and secrets off the NAT
- * path; a year of metrics and logs; the design's sizing; a load balancer no API call deletes.
+ * path; a year of metrics and logs; a load balancer no API call deletes. The task sizes of the
+ * profile of the same name (or of a `load`) come from the sizing rules (ecs-fargate/lgtm/sizing).
  */
 export const STACK_PROFILES: Readonly<Record<LgtmProfileName, LgtmProfile>> = {
   dev: {
@@ -60,8 +56,6 @@ export const STACK_PROFILES: Readonly<Record<LgtmProfileName, LgtmProfile>> = {
     loki_info_retention_days: 3,
     tempo_retention_days: 3,
     pyroscope_retention_days: 7,
-    sizing: sizingInput(DEV_SIZING),
-    replication: DEV_SIZING.replication,
   },
   prod: {
     nat_gateway_mode: "per_az",
@@ -75,8 +69,6 @@ export const STACK_PROFILES: Readonly<Record<LgtmProfileName, LgtmProfile>> = {
     loki_info_retention_days: 30,
     tempo_retention_days: 7,
     pyroscope_retention_days: 30,
-    sizing: sizingInput(PROD_SIZING),
-    replication: PROD_SIZING.replication,
   },
 };
 
@@ -93,8 +85,6 @@ const PROFILE_SPEC: ObjectSpec = {
   loki_info_retention_days: { type: "number" },
   tempo_retention_days: { type: "number" },
   pyroscope_retention_days: { type: "number" },
-  sizing: { type: "map(object)" },
-  replication: { type: "object" },
 };
 
 /**

@@ -1,4 +1,5 @@
 import { ImageSource } from "../ecs-fargate/image-source";
+import { LgtmLoadInput } from "../ecs-fargate/lgtm/sizing/load";
 import { CdnAccessLogs, PriceClass } from "./cdn/props";
 import { LgtmProfileName } from "./profiles";
 
@@ -48,6 +49,10 @@ export interface LgtmProps {
   readonly cdn?: LgtmCdn | null;
   /** Where Docker Hub and ECR Public images are pulled from (the ecs-fargate module's `image_source`): `docker_hub` (default), `pull_through_cache` with `credentials_secret_arn` (recommended for production: Docker Hub's anonymous limit is 10 pulls an hour per NAT address) or `registry_prefix`. */
   readonly imageSource?: ImageSource;
+  /**
+   * The load to size the stack for (`active_series`, `scrape_interval_seconds`, and optionally `logs_gb_per_day`, `traces_gb_per_day`, `profiles_per_second`): task counts and sizes from Grafana's capacity guidance (Mimir's capacity-planning formulas, Loki's sizing tiers, Tempo's sizing, Alloy's estimate), rounded up to Fargate sizes and never below the replication factors' minimums, instead of the profile's layout. Null sizes by `profile`. Must be known at plan.
+   */
+  readonly load?: LgtmLoadInput | null;
   /** Tags added to every resource; Alloy also collects the CloudWatch metrics of the load balancers and ECS services carrying them (every tagged one when empty). */
   readonly tags?: Record<string, string>;
 }

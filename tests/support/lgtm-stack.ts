@@ -84,4 +84,13 @@ export const BAD_STACK_INPUTS: BadInput<LgtmProps>[] = [
     variable: "cdn",
     message: "cdn must be null or give certificate_arn as the ARN of an ACM certificate in us-east-1",
   },
+  ...(
+    [
+      ["active_series", { active_series: 1.5, scrape_interval_seconds: 15 }, "a whole number from 1 to 100000000 series"],
+      ["scrape_interval_seconds", { active_series: 1000, scrape_interval_seconds: 0 }, "a number from 1 to 3600 s"],
+      ["logs_gb_per_day", { active_series: 1000, scrape_interval_seconds: 15, logs_gb_per_day: 40_000 }, "a number from 0 to 30000 GB/day"],
+      ["traces_gb_per_day", { active_series: 1000, scrape_interval_seconds: 15, traces_gb_per_day: -1 }, "a number from 0 to 100000 GB/day"],
+      ["profiles_per_second", { active_series: 1000, scrape_interval_seconds: 15, profiles_per_second: 2000 }, "a number from 0 to 1000 profiles/s"],
+    ] as const
+  ).map(([field, load, allowed]) => ({ case: `a load with a bad ${field}`, props: { load }, variable: "load", message: `load must be null or give ${field} as ${allowed}` })),
 ];

@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registerEnvs } from "../../main";
 import { accountConfig } from "../../envs/account-config";
 import { ENV_PROFILES } from "../../envs/profiles";
+import { sizingInput } from "../../modules/ecs-fargate/lgtm/settings";
 import { STACK_PROFILES } from "../../modules/lgtm/profiles";
+import { LGTM_PROFILES } from "../../modules/ecs-fargate/lgtm/sizing/sizing";
 import { checkConfig, Component } from "../support/config-reference/check-config";
 import { CONFIG_FILES, LgtmPlan } from "../support/lgtm-plan";
 import { literalSecrets, STAND_IN_PASSWORD } from "../support/secret-scan";
@@ -64,7 +66,7 @@ describe.each(["dev", "prod"])("env %s service discovery and telemetry storage",
   it("registers every role of its profile in lgtm.local inside the env's VPC", () => {
     const profile = ENV_PROFILES.find((p) => p.name === env)!;
     expect(addresses(env, "aws_service_discovery_service.service_discovery")).toEqual(
-      Object.keys(STACK_PROFILES[profile.profile].sizing)
+      Object.keys(sizingInput(LGTM_PROFILES[profile.profile]))
         .map((name) => `aws_service_discovery_service.service_discovery["${name}"]`)
         .sort(),
     );
@@ -120,7 +122,7 @@ describe.each(ENV_PROFILES.map((profile) => [profile.name, profile] as const))("
   const roleOf = (group: string, key: string) => (group === key || group === "alloy" ? group : `${group}-${key}`);
 
   it("runs its profile's roles at the profile's sizes, Loki's caches only in prod", () => {
-    const sizing = STACK_PROFILES[profile.profile].sizing;
+    const sizing = sizingInput(LGTM_PROFILES[profile.profile]);
     expect(services().map(([group, key]) => roleOf(group, key)).sort()).toEqual(Object.keys(sizing).sort());
     for (const [group, key] of services()) {
       const size = sizing[roleOf(group, key)];

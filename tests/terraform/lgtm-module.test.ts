@@ -4,12 +4,14 @@ import { plausibleAttribute } from "../support/aws-provider/plausible-values";
 import { CDN_CERTIFICATE_ARN } from "../support/grafana-cdn";
 import { BAD_STACK_INPUTS, BASE_STACK, EXISTING_NETWORK, EXISTING_STACK } from "../support/lgtm-stack";
 import { hclArgs, planCallsOf, validationErrorsByCall } from "../support/module-calls";
+import { sizeForLoad } from "../../modules/ecs-fargate/lgtm/sizing/for-load";
+import { completeLoad, REFERENCE_LOAD } from "../../modules/ecs-fargate/lgtm/sizing/load";
 import { CheckResult, formatDiagnostics, plannedActions } from "../support/terraform-runner";
 
 /**
  * Two calls in one root, as teams write them: `own` creates its network (prod profile, HTTPS,
  * CloudFront in front of Grafana, an alert topic); `existing` runs in a VPC given by literal IDs
- * (dev profile, plain HTTP).
+ * (dev profile, plain HTTP), sized for the reference load instead of by its profile.
  */
 const CALLS = {
   own: hclArgs({
@@ -19,7 +21,7 @@ const CALLS = {
     alertSnsTopicArn: "arn:aws:sns:eu-west-1:123456789012:alerts",
     tags: { Team: "observability" },
   }),
-  existing: hclArgs({ ...EXISTING_STACK, profile: "dev" }),
+  existing: hclArgs({ ...EXISTING_STACK, profile: "dev", load: REFERENCE_LOAD }),
 };
 const OUTPUTS = Object.keys(CALLS)
   .map((call) => `output "${call}" {\n  value = module.${call}\n}`)
@@ -64,11 +66,16 @@ describe("the lgtm module from HCL, with its own network and in an existing VPC"
     expect([...cidrs("existing")]).toEqual([plausibleAttribute({ type: "string" }, "cidr_block", { typeName: "aws_vpc", region: "eu-west-1" })]);
   });
 
-  it("sizes by profile: the design's layout in prod, one small task per role and Spot in dev", () => {
-    expect(after('module.own.module.ecs.module.lgtm[0].aws_ecs_service.mimir["mimir"]').desired_count).toBe(3);
-    expect(after('module.existing.module.ecs.module.lgtm[0].aws_ecs_service.mimir["mimir"]').desired_count).toBe(1);
-    expect(addresses("module.existing.module.ecs.module.lgtm[0].aws_ecs_service.loki[")).not.toContain('module.existing.module.ecs.module.lgtm[0].aws_ecs_service.loki["chunks-cache"]');
-    const strategy = after('module.existing.module.ecs.module.lgtm[0].aws_ecs_service.loki["querier"]').capacity_provider_strategy as Attributes[];
+  it("sizes by profile (the design's layout in prod), or for a load by Grafana's guidance, the rest of the profile unchanged", () => {
+    const service = (call: string, group: string, key: string) => after(`module.${call}.module.ecs.module.lgtm[0].aws_ecs_service.${group}["${key}"]`);
+    const task = (call: string, group: string, key: string) => after(`module.${call}.module.ecs.module.lgtm[0].aws_ecs_task_definition.${group}["${key}"]`);
+    expect(service("own", "mimir", "mimir").desired_count).toBe(3);
+    const forLoad = sizeForLoad(completeLoad(REFERENCE_LOAD)).roles;
+    expect(service("existing", "mimir", "mimir").desired_count).toBe(forLoad.mimir.tasks);
+    expect(task("existing", "mimir", "mimir")).toMatchObject({ cpu: String(forLoad.mimir.cpu), memory: String(forLoad.mimir.memory) });
+    expect(service("existing", "loki", "ingester").desired_count).toBe(forLoad["loki-ingester"].tasks);
+    expect(addresses("module.existing.module.ecs.module.lgtm[0].aws_ecs_service.loki[")).toContain('module.existing.module.ecs.module.lgtm[0].aws_ecs_service.loki["chunks-cache"]');
+    const strategy = service("existing", "loki", "querier").capacity_provider_strategy as Attributes[];
     expect(strategy.map((share) => share.capacity_provider)).toContain("FARGATE_SPOT");
     expect(after("module.own.module.alb.aws_lb.this").enable_deletion_protection).toBe(true);
     expect(after("module.existing.module.alb.aws_lb.this").enable_deletion_protection).toBe(false);
