@@ -16,15 +16,29 @@ import { lgtmStorageInputs, lgtmStorageRules } from "../../modules/lgtm-storage/
 import { LgtmStorageProps } from "../../modules/lgtm-storage/props";
 import { withDefaults } from "../../lib/inputs";
 import { CheckResult, checkTerraform, plannedActions } from "../support/terraform-runner";
+import { describeEnvCosts } from "../cost/env-costs";
+import { costTables, costTablesInReadme, README } from "../../tools/cost/readme";
+import { PlanJson } from "../../tools/cost/plan-json";
 
 const outdir = mkdtempSync(join(tmpdir(), "lgtm-envs-"));
 const results = new Map<string, CheckResult>();
 
+// Each env is planned once here; everything about the env plans (their costs included) reads these.
 beforeAll(async () => {
   const app = new App({ outdir });
   registerEnvs(app);
   app.synth();
-  for (const env of ["dev", "prod"]) results.set(env, await checkTerraform(join(outdir, "stacks", env)));
+  const planned = await Promise.all(["dev", "prod"].map((env) => checkTerraform(join(outdir, "stacks", env))));
+  planned.forEach((result, i) => results.set(["dev", "prod"][i], result));
+});
+
+const planOf = (env: string) => results.get(env)!.plan as PlanJson;
+describeEnvCosts(planOf);
+
+describe("the README's cost tables", () => {
+  it("are what npm run cost prints for the envs and the reference workload (npm run readme:cost when this fails)", async () => {
+    expect(costTablesInReadme(readFileSync(README, "utf8"))).toBe(await costTables({ dev: planOf("dev"), prod: planOf("prod") }));
+  });
 });
 
 afterAll(() => rmSync(outdir, { recursive: true, force: true }));

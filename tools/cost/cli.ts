@@ -85,7 +85,15 @@ export async function runCost(argv: readonly string[]): Promise<string> {
     const sizing: LgtmSizing = command.sizing === "load" ? sizeForLoad(command.load!) : LGTM_PROFILES[command.sizing];
     return command.json ? JSON.stringify(sizing, null, 2) : renderSizing(sizing, command.region ?? "us-east-1");
   }
-  const plan = await loadPlan(command.target!);
+  return priced(await loadPlan(command.target!), command);
+}
+
+/** `npm run cost -- <plan> <options>` on a plan already at hand (the README's tables, from the envs' test plans). */
+export async function runCostOnPlan(plan: PlanJson, options: readonly string[]): Promise<string> {
+  return priced(plan, parseArgs(["plan.json", ...options]));
+}
+
+function priced(plan: PlanJson, command: CostCommand): string {
   const estimate = estimatePlan(plan, { region: command.region, load: command.load, assumptions: command.assumptions });
   const managed = command.load ? estimateManaged(command.load, estimate.region, command.assumptions) : undefined;
   if (command.json) return JSON.stringify({ estimate, ...(managed ? { managed } : {}) }, null, 2);
