@@ -3,10 +3,12 @@
  * and env, resources per env and published module, and each env's monthly cost, with issue 11's
  * goals shown as met or not. Numbers to watch across changes, never asserted in tests.
  */
+import { readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { App } from "cdktf";
 import { registerModules } from "../main";
 import { REPO_ROOT } from "../tests/support/terraform-runner";
+import { README, ReadmeBlock } from "../tools/readme-block";
 import { envCost } from "./cost";
 import { BenchOptions, benchOptions, USAGE } from "./options";
 import { median, timeCommand } from "./measure";
@@ -14,6 +16,9 @@ import { BenchResult, goalFor, renderBench, SYNTH_GOAL_MS, TEST_GOAL_MS, TestTim
 import { plannedResources, resourcesByPublishedModule } from "./resources";
 import { timeSynth } from "./synth";
 import { timeTerraform } from "./terraform";
+
+/** The README's copy of the tables, from the run that wrote it (timings vary, so no test compares it). */
+export const BENCH_TABLES = new ReadmeBlock("bench", "npm run bench -- --readme");
 
 function timeTests(runs: number): TestTimings | undefined {
   if (runs === 0) return undefined;
@@ -60,7 +65,11 @@ if (require.main === module) {
     process.exit(2);
   }
   bench(options).then(
-    (result) => console.log(options.json ? JSON.stringify(result, null, 2) : renderBench(result)),
+    (result) => {
+      const tables = renderBench(result);
+      console.log(options.json ? JSON.stringify(result, null, 2) : tables);
+      if (options.readme) writeFileSync(README, BENCH_TABLES.with(readFileSync(README, "utf8"), tables));
+    },
     (error: unknown) => {
       console.error(error);
       process.exit(1);

@@ -20,7 +20,7 @@ export interface LgtmProfile {
   readonly flow_logs_retention_days: number;
   /** Days CloudWatch keeps the services' logs. */
   readonly log_retention_days: number;
-  /** Default capacity provider strategy of the cluster, used by the roles that may run on Spot. */
+  /** Default capacity provider strategy of the cluster, for services that set none (the LGTM roles set their own, from the sizing's `spot`). */
   readonly capacity_provider_strategy: CapacityProviderShare[];
   /** The load balancer's deletion protection. */
   readonly deletion_protection: boolean;
@@ -34,8 +34,8 @@ export interface LgtmProfile {
 
 /**
  * dev: the cheapest shape that still behaves like prod, with two AZs behind one NAT gateway, short
- * retention, the smallest task sizes that run, and the stateless roles mostly on Spot (one task on
- * FARGATE keeps each up through a Spot reclaim). prod: a NAT gateway per AZ, so losing an AZ never
+ * retention, the smallest task sizes that run, and the query roles on Spot (its sizing puts their
+ * one task each there; a reclaim stops one for a minute or two, like any dev replacement). prod: a NAT gateway per AZ, so losing an AZ never
  * cuts another's egress; interface endpoints that keep image pulls, logs and secrets off the NAT
  * path; a year of metrics and logs; a load balancer no API call deletes. The task sizes of the
  * profile of the same name (or of a `load`) come from the sizing rules (ecs-fargate/lgtm/sizing).

@@ -15,8 +15,10 @@ describe("bench arithmetic and options", () => {
   });
 
   it("reads run counts with defaults, and rejects counts it cannot use", () => {
-    expect(benchOptions([])).toEqual({ runs: 5, tfRuns: 3, testRuns: 1, json: false });
-    expect(benchOptions(["--runs", "9", "--tf-runs", "1", "--test-runs", "0", "--json"])).toEqual({ runs: 9, tfRuns: 1, testRuns: 0, json: true });
+    expect(benchOptions([])).toEqual({ runs: 5, tfRuns: 3, testRuns: 1, json: false, readme: false });
+    expect(benchOptions(["--runs", "9", "--tf-runs", "1", "--test-runs", "0", "--json"])).toEqual({ runs: 9, tfRuns: 1, testRuns: 0, json: true, readme: false });
+    expect(benchOptions(["--readme"])).toMatchObject({ json: false, readme: true });
+    expect(() => benchOptions(["--json", "--readme"])).toThrow("--json and --readme do not go together");
     expect(() => benchOptions(["--runs", "0"])).toThrow('--runs takes a whole number of at least 1 (got "0").');
     expect(() => benchOptions(["--test-runs", "1.5"])).toThrow("--test-runs takes a whole number of at least 0");
     expect(() => benchOptions(["--fast"])).toThrow();

@@ -59,13 +59,18 @@ describe("role table", () => {
     }
   });
 
-  it("allows Spot only for query roles, in every sizing", () => {
+  it("allows Spot only for query roles, in every sizing, and for a one-task role only in dev", () => {
+    const QUERY_ROLES = ["loki-querier", "loki-query-frontend", "tempo-querier", "tempo-query-frontend"];
     for (const sizing of [DEV_SIZING, PROD_SIZING, reference]) {
       const spot = sizesOf(sizing)
         .filter(([, size]) => size.spot)
         .map(([role]) => role);
-      expect(spot).toEqual(["loki-querier", "loki-query-frontend", "tempo-querier", "tempo-query-frontend"]);
+      const expected = QUERY_ROLES.filter((role) => sizing === DEV_SIZING || sizesOf(sizing).find(([name]) => name === role)![1].tasks > 1);
+      expect(spot, sizing.name).toEqual(expected);
     }
+    expect(sizesOf(DEV_SIZING).filter(([, size]) => size.spot).map(([role]) => role)).toEqual(QUERY_ROLES);
+    // prod's single Tempo querier and query-frontend stay on FARGATE: a reclaim would stop trace queries.
+    expect([PROD_SIZING.roles["tempo-querier"].spot, PROD_SIZING.roles["loki-querier"].spot]).toEqual([false, true]);
   });
 });
 

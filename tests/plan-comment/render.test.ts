@@ -6,7 +6,8 @@ import { planHash } from "../../tools/plan-comment/plan-hash";
 import { PlanCommentInput, PlanSource, commentOptions, jobSummaryOptions, renderPlanComment } from "../../tools/plan-comment/render";
 import { readFileSync } from "node:fs";
 import { HUGE_COUNT, HarnessPlan, REPLACED_ON_REQUEST, SmallPlans, hugePlan, smallPlans } from "../support/plan-fixtures";
-import { README, readmeSample, sampleInReadme } from "../support/readme-plan-comment";
+import { readmeSample, SAMPLE_PLAN_COMMENT } from "../support/readme-plan-comment";
+import { README } from "../../tools/readme-block";
 
 const SOURCE: PlanSource = {
   head: "4f3c2b1a09f8e7d6c5b4a39281706f5e4d3c2b1a",
@@ -221,6 +222,6 @@ describe("the budget's order: plan text first, then the list of changes, the war
 
 describe("the README", () => {
   it("shows the comment this renderer makes for the harness plan (run `npm run readme:plan-comment` when this fails)", () => {
-    expect(sampleInReadme(readFileSync(README, "utf8"))).toBe(readmeSample(plans.changed));
+    expect(SAMPLE_PLAN_COMMENT.in(readFileSync(README, "utf8"))).toBe(readmeSample(plans.changed));
   });
 });

@@ -4,16 +4,13 @@
 // plan-fixtures: updates, a replacement, a destroy, a move), priced by the cost estimator as the
 // plan workflow prices it, and writes it between the README's markers. tests/plan-comment/render.test.ts fails when the README's copy is stale.
 import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { estimatePlan } from "../../tools/cost/estimate";
 import { PlanJson as CostPlanJson } from "../../tools/cost/plan-json";
 import { renderPlanComment } from "../../tools/plan-comment/render";
 import { HarnessPlan, planChanged, planCreate } from "./plan-fixtures";
-import { REPO_ROOT } from "./terraform-runner";
+import { README, ReadmeBlock } from "../../tools/readme-block";
 
-export const README = join(REPO_ROOT, "README.md");
-const START = "<!-- sample-plan-comment:start (npm run readme:plan-comment) -->";
-const END = "<!-- sample-plan-comment:end -->";
+export const SAMPLE_PLAN_COMMENT = new ReadmeBlock("sample-plan-comment", "npm run readme:plan-comment");
 
 /** The comment the plan workflow would post for this plan on PR 42 of an example repository, with the estimator's cost. */
 export function readmeSample(changed: HarnessPlan): string {
@@ -30,24 +27,11 @@ export function readmeSample(changed: HarnessPlan): string {
   });
 }
 
-/** What the README holds between its markers. */
-export function sampleInReadme(readme: string): string {
-  const start = readme.indexOf(START);
-  const end = readme.indexOf(END);
-  if (start < 0 || end < start) throw new Error(`README.md has no ${START} … ${END} block`);
-  return readme.slice(start + START.length, end).replace(/^\n|\n$/g, "");
-}
-
-function withSample(readme: string, sample: string): string {
-  sampleInReadme(readme);
-  return `${readme.slice(0, readme.indexOf(START) + START.length)}\n${sample}\n${readme.slice(readme.indexOf(END))}`;
-}
-
 if (require.main === module) {
   planCreate()
     .then(planChanged)
     .then((changed) => {
-      writeFileSync(README, withSample(readFileSync(README, "utf8"), readmeSample(changed)));
+      writeFileSync(README, SAMPLE_PLAN_COMMENT.with(readFileSync(README, "utf8"), readmeSample(changed)));
       console.log(`README.md: sample plan comment rewritten from a harness plan`);
     })
     .catch((error: unknown) => {

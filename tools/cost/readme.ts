@@ -5,15 +5,13 @@
 // with the reference workload's storage against the managed options. tests/terraform/envs.test.ts
 // fails when the README's copy is stale.
 import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { README, ReadmeBlock } from "../readme-block";
 import { REFERENCE_LOAD } from "../../modules/ecs-fargate/lgtm/sizing/load";
 import { runCostOnPlan, runCost } from "./cli";
 import { planEnv } from "./env-plan";
 import { PlanJson } from "./plan-json";
 
-export const README = join(__dirname, "..", "..", "README.md");
-const START = "<!-- cost-tables:start (npm run readme:cost) -->";
-const END = "<!-- cost-tables:end -->";
+export const COST_TABLES = new ReadmeBlock("cost-tables", "npm run readme:cost");
 
 /** The reference workload as `--load` takes it. */
 export const REFERENCE_LOAD_ARGUMENT = Object.entries(REFERENCE_LOAD)
@@ -32,22 +30,10 @@ export async function costTables(plans: Readonly<Record<"dev" | "prod", PlanJson
   ].join("\n\n");
 }
 
-/** What the README holds between its markers. */
-export function costTablesInReadme(readme: string): string {
-  const start = readme.indexOf(START);
-  const end = readme.indexOf(END);
-  if (start < 0 || end < start) throw new Error(`README.md has no ${START} … ${END} block`);
-  return readme.slice(start + START.length, end).replace(/^\n|\n$/g, "");
-}
-
 if (require.main === module) {
   (async () => {
     const tables = await costTables({ dev: await planEnv("dev"), prod: await planEnv("prod") });
-    const readme = readFileSync(README, "utf8");
-    const start = readme.indexOf(START);
-    const end = readme.indexOf(END);
-    if (start < 0 || end < start) throw new Error(`README.md has no ${START} … ${END} block`);
-    writeFileSync(README, `${readme.slice(0, start + START.length)}\n${tables}\n${readme.slice(end)}`);
+    writeFileSync(README, COST_TABLES.with(readFileSync(README, "utf8"), tables));
   })().catch((error: Error) => {
     console.error(error.message);
     process.exit(1);

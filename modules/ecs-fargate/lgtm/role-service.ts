@@ -14,9 +14,14 @@ export type Rollout = "one-at-a-time" | "stop-first" | "surge";
 
 /** FARGATE only: for every role that holds data, and for roles the sizing keeps off Spot. */
 const ON_DEMAND: CapacityProviderShare[] = [{ capacity_provider: "FARGATE", weight: 1, base: 0 }];
-/** One task on FARGATE, so a Spot reclaim (which takes several tasks at once) never stops them all; the rest on Spot. */
-const MOSTLY_SPOT: CapacityProviderShare[] = [
-  { capacity_provider: "FARGATE", weight: 0, base: 1 },
+/**
+ * On Spot, but with one task on FARGATE when the role has more than one, so a Spot reclaim (which
+ * takes several tasks at once) never stops them all. A one-task role its sizing puts on Spot (dev's
+ * queriers and query-frontends) runs on Spot alone: keeping its one task on FARGATE would leave
+ * nothing on Spot.
+ */
+const mostlySpot = (tasks: number): CapacityProviderShare[] => [
+  { capacity_provider: "FARGATE", weight: 0, base: hclNumber`min(1, ${tasks} - 1)` },
   { capacity_provider: "FARGATE_SPOT", weight: 1, base: 0 },
 ];
 
@@ -40,7 +45,7 @@ export function roleService(size: Required<RoleSizeInput>, rollout: Rollout, par
     desired_count: size.tasks,
     ephemeral_storage_gib: size.ephemeral_storage_gib,
     stateless,
-    capacity_provider_strategy: stateless ? choose(size.spot, MOSTLY_SPOT, ON_DEMAND) : ON_DEMAND,
+    capacity_provider_strategy: stateless ? choose(size.spot, mostlySpot(size.tasks), ON_DEMAND) : ON_DEMAND,
     ...deployment(rollout, size.tasks),
   };
 }

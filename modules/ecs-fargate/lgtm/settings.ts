@@ -17,7 +17,7 @@ export interface RoleSizeInput {
   readonly memory: number;
   /** Task ephemeral storage in GiB (21-200), where WALs and local blocks live; null for Fargate's 20. */
   readonly ephemeral_storage_gib?: number | null;
-  /** Runs all but one task on FARGATE_SPOT; only queriers and query-frontends may. */
+  /** Runs the tasks on FARGATE_SPOT, all but one when there are several; only queriers and query-frontends may. */
   readonly spot?: boolean;
   /** memcached item memory in MiB (`-m`), the caches only. */
   readonly memcached_mib?: number | null;

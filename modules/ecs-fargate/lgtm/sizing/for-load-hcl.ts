@@ -53,7 +53,7 @@ function roleHcl(role: SizedRole, rule: RoleRule): string {
   const count = taskCount(rule);
   const layout = count === undefined ? cheapestSplitHcl(rule, asks) : letIn("tasks", toHcl(count, ruleNames), letIn("n", requestHcl(asks), roundedHcl("n")));
   const ephemeral = `l.disk > ${LIMITS.includedDiskGiB} ? l.disk : null`;
-  return letIn("l", layout, `{ tasks = l.tasks, cpu = l.cpu, memory = l.memory, ephemeral_storage_gib = ${ephemeral}, spot = ${SPOT_ALLOWED[role]}, memcached_mib = null }`);
+  return letIn("l", layout, `{ tasks = l.tasks, cpu = l.cpu, memory = l.memory, ephemeral_storage_gib = ${ephemeral}, spot = ${SPOT_ALLOWED[role] ? "l.tasks > 1" : "false"}, memcached_mib = null }`);
 }
 
 /** `{ sizing, replication }` from each role's entry as HCL; `tomap` gives every layout one type, so a conditional can choose between them. */

@@ -47,7 +47,10 @@ export interface RoleSize {
   readonly memory: number;
   /** Task ephemeral storage, GiB (21–200), when Fargate's default 20 GiB is too small; absent otherwise. */
   readonly ephemeralStorageGiB?: number;
-  /** Whether the service may place tasks on FARGATE_SPOT (see {@link SPOT_ALLOWED}). */
+  /**
+   * Whether the service runs on FARGATE_SPOT (only roles {@link SPOT_ALLOWED} names): all tasks but
+   * one when it has several; its only task when it has one, which only dev asks for.
+   */
   readonly spot: boolean;
   /** memcached item memory (`-m`, MiB), caches only. */
   readonly memcachedMiB?: number;
@@ -116,8 +119,12 @@ export const SPOT_ALLOWED: Readonly<Record<LgtmRole, boolean>> = {
  */
 export const MEMCACHED_OVERHEAD = 1.2;
 
+/**
+ * A role's size. It goes on Spot where {@link SPOT_ALLOWED} lets it and it has more than one task:
+ * a reclaim then stops only part of it. A one-task role on Spot stops entirely when reclaimed.
+ */
 export function sized(role: LgtmRole, tasks: number, cpu: number, memory: number, basis: string, extra: Partial<RoleSize> = {}): RoleSize {
-  return { tasks, cpu, memory, spot: SPOT_ALLOWED[role], basis, ...extra };
+  return { tasks, cpu, memory, spot: SPOT_ALLOWED[role] && tasks > 1, basis, ...extra };
 }
 
 export function cache(role: OptionalRole, cpu: number, memory: number, memcachedMiB: number, basis: string): RoleSize {
@@ -125,6 +132,9 @@ export function cache(role: OptionalRole, cpu: number, memory: number, memcached
 }
 
 const DEV_BASIS = "dev: smallest Fargate size that starts the component";
+
+/** One dev task; dev puts even a one-task role on Spot where the role allows it (a reclaim stops it for a minute or two, like any replacement in dev). */
+const devSized = (role: LgtmRole, cpu: number, memory: number): RoleSize => sized(role, 1, cpu, memory, DEV_BASIS, { spot: SPOT_ALLOWED[role] });
 
 /**
  * dev: one task per role at the smallest Fargate size the component starts in (0.5 vCPU / 1 GB for
@@ -134,21 +144,21 @@ const DEV_BASIS = "dev: smallest Fargate size that starts the component";
 export const DEV_SIZING: LgtmSizing = {
   name: "dev",
   roles: {
-    mimir: sized("mimir", 1, 512, 1024, DEV_BASIS),
-    "loki-distributor": sized("loki-distributor", 1, 256, 512, DEV_BASIS),
-    "loki-ingester": sized("loki-ingester", 1, 256, 512, DEV_BASIS),
-    "loki-querier": sized("loki-querier", 1, 256, 512, DEV_BASIS),
-    "loki-query-frontend": sized("loki-query-frontend", 1, 256, 512, DEV_BASIS),
-    "loki-compactor": sized("loki-compactor", 1, 256, 512, DEV_BASIS),
-    "tempo-distributor": sized("tempo-distributor", 1, 256, 512, DEV_BASIS),
-    "tempo-ingester": sized("tempo-ingester", 1, 256, 512, DEV_BASIS),
-    "tempo-querier": sized("tempo-querier", 1, 256, 512, DEV_BASIS),
-    "tempo-query-frontend": sized("tempo-query-frontend", 1, 256, 512, DEV_BASIS),
-    "tempo-compactor": sized("tempo-compactor", 1, 256, 512, DEV_BASIS),
-    "tempo-metrics-generator": sized("tempo-metrics-generator", 1, 256, 512, DEV_BASIS),
-    pyroscope: sized("pyroscope", 1, 512, 1024, DEV_BASIS),
-    grafana: sized("grafana", 1, 256, 512, DEV_BASIS),
-    alloy: sized("alloy", 1, 256, 512, DEV_BASIS),
+    mimir: devSized("mimir", 512, 1024),
+    "loki-distributor": devSized("loki-distributor", 256, 512),
+    "loki-ingester": devSized("loki-ingester", 256, 512),
+    "loki-querier": devSized("loki-querier", 256, 512),
+    "loki-query-frontend": devSized("loki-query-frontend", 256, 512),
+    "loki-compactor": devSized("loki-compactor", 256, 512),
+    "tempo-distributor": devSized("tempo-distributor", 256, 512),
+    "tempo-ingester": devSized("tempo-ingester", 256, 512),
+    "tempo-querier": devSized("tempo-querier", 256, 512),
+    "tempo-query-frontend": devSized("tempo-query-frontend", 256, 512),
+    "tempo-compactor": devSized("tempo-compactor", 256, 512),
+    "tempo-metrics-generator": devSized("tempo-metrics-generator", 256, 512),
+    pyroscope: devSized("pyroscope", 512, 1024),
+    grafana: devSized("grafana", 256, 512),
+    alloy: devSized("alloy", 256, 512),
   },
   replication: { mimir: 1, loki: 1, tempo: 1, pyroscope: 1 },
   notes: [
