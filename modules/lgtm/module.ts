@@ -22,9 +22,9 @@ export const lgtmModule: ModuleDefinition<LgtmProps, Lgtm> = {
       "sign in as `admin` with the password in the `grafana_admin_secret_arn` secret. Push endpoints answer only from inside the " +
       "VPC; send with the tenant header `X-Scope-OrgID: lgtm`, or to Alloy (`internal_endpoints.otlp_http`) without one.",
     "**Profiles.** `dev`: one NAT gateway, no interface endpoints, 14 days of logs, 30/14/3/7 days of metrics/logs/traces/profiles, " +
-      "one smallest task per role, queriers and query-frontends mostly on Spot. `prod`: a NAT gateway per AZ, interface " +
+      "one smallest task per role, queriers and query-frontends on Spot. `prod`: a NAT gateway per AZ, interface " +
       "endpoints for ECR, CloudWatch Logs, STS, Secrets Manager and SSM, 90 days of logs, 365/365/7/30 days of telemetry, the " +
-      "design's sizing (Mimir ×3 at replication 3, Loki ingesters ×2, memcached for Loki), on-demand Fargate only, and the load " +
+      "design's sizing (Mimir ×3 at replication 3, Loki ingesters ×2, memcached for Loki), on-demand Fargate but for Loki's queriers and query-frontends (all but one task on Spot), and the load " +
       "balancer's deletion protection (turn it off, e.g. `aws elbv2 modify-load-balancer-attributes --attributes " +
       "Key=deletion_protection.enabled,Value=false`, before a destroy).",
     "**Not destroyed by accident.** The bucket refuses deletion while it holds objects (`force_destroy` is false); " +
