@@ -29,8 +29,7 @@ beforeAll(async () => {
   const app = new App({ outdir });
   registerEnvs(app);
   app.synth();
-  const planned = await Promise.all(["dev", "prod"].map((env) => checkTerraform(join(outdir, "stacks", env))));
-  planned.forEach((result, i) => results.set(["dev", "prod"][i], result));
+  await Promise.all(ENV_PROFILES.map(async ({ name }) => results.set(name, await checkTerraform(join(outdir, "stacks", name)))));
 });
 
 const planOf = (env: string) => results.get(env)!.plan as PlanJson;
